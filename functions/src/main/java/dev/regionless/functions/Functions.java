@@ -1,0 +1,46 @@
+package dev.regionless.functions;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The function runtime of one region, in Lambda's terms. Blocking calls: invoke from a virtual thread.
+ *
+ * <p>Errors that AWS answers with an error code (an unknown function, a deploy that cannot load) are thrown
+ * as {@link dev.regionless.common.AwsException}; outcomes of running a handler are {@link InvocationResult}s.
+ */
+public interface Functions extends AutoCloseable {
+
+    /** A runtime that runs every execution environment inside this JVM. */
+    static Functions create(FunctionsConfig config) {
+        return new dev.regionless.functions.engine.LocalFunctions(config);
+    }
+
+    /**
+     * Deploys these functions, replacing the set deployed before. Each function's code is loaded and its handler
+     * resolved first; if any fails, nothing changes and the old versions keep serving.
+     *
+     * @throws dev.regionless.common.AwsException {@code InvalidParameterValueException} naming the function and
+     *     the problem when a function cannot be loaded
+     */
+    void deploy(List<FunctionConfig> functions);
+
+    /** Runs one invocation synchronously ({@code RequestResponse}). */
+    InvocationResult invoke(String functionName, byte[] payload);
+
+    /** The function with this name, if deployed. */
+    Optional<FunctionInfo> function(String functionName);
+
+    /** Every deployed function, by name. */
+    List<FunctionInfo> functions();
+
+    /** Metered use of every function deployed since start. */
+    List<FunctionUsage> usage();
+
+    /** Log lines of a function with a sequence number above {@code afterSequence}, oldest first. */
+    List<LogLine> logs(String functionName, long afterSequence, int limit);
+
+    /** Stops every execution environment. */
+    @Override
+    void close();
+}
