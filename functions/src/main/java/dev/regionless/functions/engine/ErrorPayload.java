@@ -37,13 +37,23 @@ final class ErrorPayload {
         body.put("errorType", error.getClass().getName());
         List<String> frames = new ArrayList<>();
         for (var frame : error.getStackTrace()) {
-            frames.add(frame.toString());
+            frames.add(frameText(frame));
         }
         body.put("stackTrace", frames);
         if (error.getCause() != null && error.getCause() != error && depth < 8) {
             body.put("cause", describe(error.getCause(), depth + 1));
         }
         return body;
+    }
+
+    /** As the Lambda Java runtime prints frames: without the class loader and module prefixes Java adds. */
+    private static String frameText(StackTraceElement frame) {
+        var location = frame.isNativeMethod()
+                ? "Native Method"
+                : frame.getFileName() == null
+                        ? "Unknown Source"
+                        : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
     }
 
     private static byte[] toJson(Map<String, Object> body) {
