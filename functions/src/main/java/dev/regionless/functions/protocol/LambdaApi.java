@@ -8,6 +8,7 @@ import dev.regionless.common.ServiceResponse;
 import dev.regionless.functions.FunctionErrors;
 import dev.regionless.functions.FunctionInfo;
 import dev.regionless.functions.Functions;
+import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.InvocationResult;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +27,13 @@ public final class LambdaApi {
     static final int ASYNC_PAYLOAD_LIMIT = 1024 * 1024;
 
     private final Functions functions;
+    private final FunctionsConfig config;
     private final String accountId;
 
-    public LambdaApi(Functions functions, String accountId) {
+    public LambdaApi(Functions functions, FunctionsConfig config) {
         this.functions = functions;
-        this.accountId = accountId;
+        this.config = config;
+        this.accountId = config.accountId();
     }
 
     /** True for requests addressed to the Lambda API. */
@@ -143,7 +146,7 @@ public final class LambdaApi {
         var target = FunctionNames.parse(rawName, qualifier);
         var info = functions.function(target.name());
         if (info.isEmpty() || !target.isLatest()) {
-            var arn = info.map(FunctionInfo::arn).orElse(rawName);
+            var arn = config.functionArn(target.name());
             throw FunctionErrors.functionNotFound(target.isLatest() ? arn : arn + ":" + target.qualifier());
         }
         return info.get();

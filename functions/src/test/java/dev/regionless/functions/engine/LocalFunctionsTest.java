@@ -11,7 +11,7 @@ import dev.regionless.functions.FunctionConfig;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.InvocationResult;
 import dev.regionless.functions.LogLine;
-import dev.regionless.functions.MutableClock;
+import dev.regionless.common.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

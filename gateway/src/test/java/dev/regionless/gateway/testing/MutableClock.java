@@ -1,4 +1,4 @@
-package dev.regionless.functions;
+package dev.regionless.gateway.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so keep-alive and throttling are tested without sleeping. */
+/** A clock that stands still until a test advances it. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -14,8 +14,19 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    /** A clock at 2020-03-12T19:03:58.123Z, the instant in AWS's 2.0 payload example. */
+    public static MutableClock atExampleTime() {
+        return new MutableClock(Instant.parse("2020-03-12T19:03:58.123Z"));
+    }
+
+    /** Moves the clock forward. */
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
     }
 
     @Override
@@ -26,10 +37,5 @@ public final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }

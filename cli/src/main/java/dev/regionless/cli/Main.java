@@ -1,0 +1,36 @@
+package dev.regionless.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code regionless} command line. */
+@Command(
+        name = "regionless",
+        mixinStandardHelpOptions = true,
+        version = "regionless 0.1.0",
+        description = "Runs AWS-style serverless apps across several self-hosted regions.",
+        subcommands = {
+            DemoCommand.class,
+            UpCommand.class,
+            RegionCommand.class,
+            StatusCommand.class,
+            LogsCommand.class,
+            UsageCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and answers its exit code; user errors print a message, never a stack trace. */
+    public static int run(String... args) {
+        var commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((error, cli, parsed) -> {
+            cli.getErr().println("regionless: " + UserErrors.describe(error));
+            return 2;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.regionless.cli;
+
+import dev.regionless.region.RegionConfig;
+import dev.regionless.region.RegionSet;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+
+/** Starts regions, deploys a template, prints where everything is, and keeps running until interrupted. */
+final class RunningRegions {
+    private RunningRegions() {}
+
+    static int run(
+            List<String> names,
+            Path template,
+            RunOptions options,
+            UnaryOperator<RegionConfig> customize,
+            PrintStream out) throws InterruptedException {
+        var set = RegionSet.start(options.data.toAbsolutePath(), names, c -> customize.apply(c.withHost(options.host)));
+        if (template != null) {
+            try {
+                var warnings = set.deploy(template.toAbsolutePath(), options.parameters());
+                warnings.forEach(w -> out.println("warning: " + w));
+            } catch (RuntimeException e) {
+                // The regions are up but nothing is deployed: stop them rather than serve an empty app.
+                set.close();
+                throw e;
+            }
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            set.close();
+            stopped.countDown();
+        }, "regionless-shutdown"));
+        Summary.print(set, out);
+        out.println();
+        out.println("Endpoints: " + set.endpointsFile());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.regionless.region;
+
+import dev.regionless.functions.Functions;
+import dev.regionless.functions.FunctionsConfig;
+import dev.regionless.functions.protocol.LambdaApi;
+import dev.regionless.gateway.GatewayConfig;
+import dev.regionless.gateway.HttpGateway;
+import dev.regionless.region.internal.AdminApi;
+import dev.regionless.region.internal.ApplicationMapping;
+import dev.regionless.region.internal.BlockingHttpHandler;
+import dev.regionless.region.internal.ServicePort;
+import dev.regionless.template.Application;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One running region: a service port (the AWS-compatible APIs), an app port (the application's HTTP APIs), an
+ * admin port, and a data folder. Regions never call each other in memory; whatever they share goes over the
+ * network, so several regions in one JVM behave as on several hosts.
+ */
+public final class RegionNode implements AutoCloseable {
+    private static final long SERVICE_BODY_LIMIT = 16L * 1024 * 1024;
+
+    private final RegionConfig config;
+    private final Functions functions;
+    private final HttpGateway gateway;
+    private final List<HttpServer> servers = new ArrayList<>();
+    private URI serviceUri;
+    private URI appUri;
+    private URI adminUri;
+
+    private RegionNode(RegionConfig config, Functions functions, HttpGateway gateway) {
+        this.config = config;
+        this.functions = functions;
+        this.gateway = gateway;
+    }
+
+    /**
+     * Starts a region's ports on {@code vertx}. The service port is bound first because the function runtime hands
+     * its address to every function as {@code AWS_ENDPOINT_URL}.
+     */
+    public static RegionNode start(Vertx vertx, RegionConfig config) {
+        var servicePort = new DeferredHandler();
+        var serviceServer = listen(vertx, config.host(), config.servicePort(), servicePort);
+        var serviceUri = URI.create("http://" + config.host() + ":" + serviceServer.actualPort());
+        var functionsConfig = new FunctionsConfig(
+                config.name(),
+                FunctionsConfig.DEFAULT_ACCOUNT_ID,
+                serviceUri,
+                config.dataDirectory().resolve("logs"),
+                config.concurrencyLimit(),
+                config.keepAlive(),
+                java.time.Duration.ofSeconds(10),
+                config.clock());
+        var functions = Functions.create(functionsConfig);
+        var gateway = new HttpGateway(GatewayConfig.defaults(config.name()).withClock(config.clock()), functions);
+        var node = new RegionNode(config, functions, gateway);
+        node.servers.add(serviceServer);
+        node.serviceUri = serviceUri;
+        servicePort.delegate = new BlockingHttpHandler(vertx, config.name(), SERVICE_BODY_LIMIT,
+                new ServicePort(new LambdaApi(functions, functionsConfig)));
+        var appServer = listen(vertx, config.host(), config.apiPort(), gateway);
+        node.servers.add(appServer);
+        node.appUri = URI.create("http://" + config.host() + ":" + appServer.actualPort());
+        var admin = new BlockingHttpHandler(vertx, config.name(), 1024 * 1024, new AdminApi(config.name(), functions));
+        var adminServer = listen(vertx, config.host(), config.adminPort(), admin);
+        node.servers.add(adminServer);
+        node.adminUri = URI.create("http://" + config.host() + ":" + adminServer.actualPort());
+        return node;
+    }
+
+    /**
+     * Deploys an application (already resolved for this region): functions first, then the APIs that call them.
+     * If anything fails to load, the previous version keeps serving.
+     */
+    public void deploy(Application application) {
+        functions.deploy(ApplicationMapping.functions(application));
+        gateway.deploy(ApplicationMapping.apis(application));
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public RegionConfig config() {
+        return config;
+    }
+
+    public Functions functions() {
+        return functions;
+    }
+
+    public HttpGateway gateway() {
+        return gateway;
+    }
+
+    /** The region's URLs; {@code api} is the first deployed API's URL including its stage. */
+    public RegionEndpoints endpoints() {
+        var apis = gateway.apis();
+        URI api = apis.isEmpty() ? null : URI.create(appUri + gateway.stagePath(apis.get(0)));
+        return new RegionEndpoints(serviceUri, api, null, adminUri);
+    }
+
+    /** The root of the app port, where every deployed API is served under its stage. */
+    public URI appUri() {
+        return appUri;
+    }
+
+    @Override
+    public void close() {
+        for (var server : servers) {
+            await(server.close());
+        }
+        functions.close();
+    }
+
+    private static HttpServer listen(Vertx vertx, String host, int port, Handler<HttpServerRequest> handler) {
+        var options = new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true);
+        return await(vertx.createHttpServer(options).requestHandler(handler).listen());
+    }
+
+    static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting or stopping a region", e);
+        } catch (ExecutionException e) {
+            throw new RegionStartException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Lets the service port listen before the services it dispatches to exist. */
+    private static final class DeferredHandler implements Handler<HttpServerRequest> {
+        private volatile Handler<HttpServerRequest> delegate;
+
+        @Override
+        public void handle(HttpServerRequest request) {
+            var target = delegate;
+            if (target == null) {
+                request.response().setStatusCode(503).end();
+            } else {
+                target.handle(request);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.regionless.region;
+
+import dev.regionless.template.Application;
+import dev.regionless.template.TemplateContext;
+import dev.regionless.template.TemplateReader;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Several regions in one JVM, sharing one Vert.x instance but nothing else: each has its own ports and data
+ * folder ({@code <data>/<region>/}), and {@code <data>/endpoints.json} lists them all. A template is deployed to
+ * every region in one step.
+ */
+public final class RegionSet implements AutoCloseable {
+    private final Vertx vertx;
+    private final Path dataRoot;
+    private final Map<String, RegionNode> regions;
+
+    private RegionSet(Vertx vertx, Path dataRoot, Map<String, RegionNode> regions) {
+        this.vertx = vertx;
+        this.dataRoot = dataRoot;
+        this.regions = regions;
+    }
+
+    /** Starts the named regions on free ports of 127.0.0.1 with default settings. */
+    public static RegionSet start(Path dataRoot, List<String> names) {
+        return start(dataRoot, names, UnaryOperator.identity());
+    }
+
+    /** Starts the named regions; {@code customize} adjusts each region's defaults (ports, host, clock, limits). */
+    public static RegionSet start(Path dataRoot, List<String> names, UnaryOperator<RegionConfig> customize) {
+        if (names.isEmpty() || new LinkedHashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("regions: " + names + " (expected: one or more distinct names)");
+        }
+        var vertx = Vertx.vertx();
+        var started = new LinkedHashMap<String, RegionNode>();
+        try {
+            for (var name : names) {
+                var config = customize.apply(RegionConfig.defaults(name, dataRoot.resolve(name)));
+                started.put(name, RegionNode.start(vertx, config));
+            }
+        } catch (RuntimeException e) {
+            started.values().forEach(RegionNode::close);
+            RegionNode.await(vertx.close());
+            throw e;
+        }
+        var set = new RegionSet(vertx, dataRoot, started);
+        set.publishEndpoints();
+        return set;
+    }
+
+    /**
+     * Deploys a template to every region. It is read for every region first, so a template error changes
+     * nothing; each region then swaps to the new version only once it has loaded there.
+     *
+     * @return the template's warnings (properties ignored because they are harmless)
+     */
+    public List<String> deploy(Path template, Map<String, String> parameterOverrides) {
+        var applications = new LinkedHashMap<RegionNode, Application>();
+        for (var region : regions.values()) {
+            var context = new TemplateContext(region.name(), "123456789012", stackName(template), parameterOverrides);
+            applications.put(region, TemplateReader.read(template, context));
+        }
+        var warnings = new ArrayList<String>();
+        applications.forEach((region, application) -> {
+            region.deploy(application);
+            application.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+        });
+        publishEndpoints();
+        return warnings;
+    }
+
+    public List<RegionNode> regions() {
+        return List.copyOf(regions.values());
+    }
+
+    public RegionNode region(String name) {
+        var region = regions.get(name);
+        if (region == null) {
+            throw new IllegalArgumentException("region: " + name + " (expected one of " + regions.keySet() + ")");
+        }
+        return region;
+    }
+
+    public Path dataRoot() {
+        return dataRoot;
+    }
+
+    public Path endpointsFile() {
+        return dataRoot.resolve(EndpointsFile.NAME);
+    }
+
+    @Override
+    public void close() {
+        try {
+            EndpointsFile.withdraw(dataRoot, regions.keySet());
+        } finally {
+            regions.values().forEach(RegionNode::close);
+            RegionNode.await(vertx.close());
+        }
+    }
+
+    private void publishEndpoints() {
+        var endpoints = new LinkedHashMap<String, RegionEndpoints>();
+        regions.forEach((name, node) -> endpoints.put(name, node.endpoints()));
+        EndpointsFile.publish(dataRoot, endpoints);
+    }
+
+    private static String stackName(Path template) {
+        var folder = template.toAbsolutePath().getParent();
+        var name = folder == null || folder.getFileName() == null ? "regionless" : folder.getFileName().toString();
+        var cleaned = name.replaceAll("[^A-Za-z0-9-]", "-");
+        return cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0)) ? "regionless" : cleaned;
+    }
+}

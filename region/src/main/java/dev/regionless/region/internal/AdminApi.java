@@ -1,0 +1,80 @@
+package dev.regionless.region.internal;
+
+import dev.regionless.common.AwsException;
+import dev.regionless.common.ErrorRendering;
+import dev.regionless.common.ServiceRequest;
+import dev.regionless.common.ServiceResponse;
+import dev.regionless.functions.Functions;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The region's admin port, for the CLI and for scripts: health, deployed functions, usage and logs. It stays on
+ * its own port so that it keeps answering when faults are injected into the region's public ports.
+ */
+public final class AdminApi implements Function<ServiceRequest, ServiceResponse> {
+    private final String region;
+    private final Functions functions;
+
+    public AdminApi(String region, Functions functions) {
+        this.region = region;
+        this.functions = functions;
+    }
+
+    @Override
+    public ServiceResponse apply(ServiceRequest request) {
+        try {
+            return route(request);
+        } catch (AwsException e) {
+            return ErrorRendering.restJson(e);
+        }
+    }
+
+    private ServiceResponse route(ServiceRequest request) {
+        var path = request.path();
+        if (!request.method().equals("GET")) {
+            throw new AwsException("MethodNotAllowed", 405, "the admin API only answers GET here");
+        }
+        if (path.equals("/admin/health")) {
+            return ServiceResponse.json(200, Map.of("region", region, "status", "ok"));
+        }
+        if (path.equals("/admin/usage")) {
+            return ServiceResponse.json(200, Map.of("region", region, "functions", functions.usage()));
+        }
+        if (path.equals("/admin/functions")) {
+            var names = functions.functions().stream().map(info -> info.config().name()).toList();
+            return ServiceResponse.json(200, Map.of("region", region, "functions", names));
+        }
+        if (path.startsWith("/admin/functions/") && path.endsWith("/logs")) {
+            var name = URLDecoder.decode(
+                    path.substring("/admin/functions/".length(), path.length() - "/logs".length()),
+                    StandardCharsets.UTF_8);
+            return logs(request, name);
+        }
+        throw new AwsException("NotFound", 404, "no admin resource at " + path);
+    }
+
+    private ServiceResponse logs(ServiceRequest request, String functionName) {
+        long after = parseLong(request.queryParameter("after"), 0, "after");
+        int limit = (int) parseLong(request.queryParameter("limit"), 1000, "limit");
+        var body = new LinkedHashMap<String, Object>();
+        body.put("region", region);
+        body.put("function", functionName);
+        body.put("lines", functions.logs(functionName, after, Math.max(1, Math.min(limit, 10_000))));
+        return ServiceResponse.json(200, body);
+    }
+
+    private static long parseLong(String value, long fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new AwsException("ValidationException", 400, name + ": " + value + " (expected: a number)");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.regionless.region.internal;
+
+import dev.regionless.functions.FunctionConfig;
+import dev.regionless.gateway.ApiType;
+import dev.regionless.gateway.Cors;
+import dev.regionless.gateway.HttpApiDefinition;
+import dev.regionless.gateway.PayloadFormat;
+import dev.regionless.gateway.RouteDefinition;
+import dev.regionless.gateway.Throttle;
+import dev.regionless.template.ApiSpec;
+import dev.regionless.template.Application;
+import dev.regionless.template.CorsSpec;
+import dev.regionless.template.FunctionSpec;
+import dev.regionless.template.RouteSpec;
+import dev.regionless.template.ThrottleSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Translates a template's application model, already resolved for one region, into what each service deploys:
+ * function configurations for the runtime, API definitions for the gateway.
+ */
+public final class ApplicationMapping {
+    private ApplicationMapping() {}
+
+    public static List<FunctionConfig> functions(Application application) {
+        return application.functions().stream().map(ApplicationMapping::function).toList();
+    }
+
+    public static List<HttpApiDefinition> apis(Application application) {
+        return application.apis().stream().map(ApplicationMapping::api).toList();
+    }
+
+    private static FunctionConfig function(FunctionSpec spec) {
+        return new FunctionConfig(
+                spec.functionName(),
+                spec.handler(),
+                spec.runtime(),
+                spec.codeUri(),
+                spec.memorySize(),
+                Duration.ofSeconds(spec.timeoutSeconds()),
+                spec.environment(),
+                spec.reservedConcurrency() == null ? FunctionConfig.UNRESERVED : spec.reservedConcurrency());
+    }
+
+    private static HttpApiDefinition api(ApiSpec spec) {
+        var type = spec.type() == dev.regionless.template.ApiType.REST ? ApiType.REST : ApiType.HTTP;
+        var routes = spec.routes().stream().map(route -> route(route, spec)).toList();
+        return new HttpApiDefinition(
+                ApiIds.of(spec.logicalId()),
+                spec.logicalId(),
+                type,
+                spec.stageName(),
+                routes,
+                cors(spec.cors()),
+                throttle(spec.defaultThrottle()),
+                spec.binaryMediaTypes());
+    }
+
+    private static RouteDefinition route(RouteSpec route, ApiSpec api) {
+        var routeKey = route.path().equals("$default") ? "$default" : route.method() + " " + route.path();
+        var format = "1.0".equals(route.payloadFormatVersion()) ? PayloadFormat.V1 : PayloadFormat.V2;
+        var throttle = api.routeThrottles() == null ? null : throttle(api.routeThrottles().get(routeKey));
+        return new RouteDefinition(routeKey, route.functionName(), format, throttle);
+    }
+
+    private static Cors cors(CorsSpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        return new Cors(
+                spec.allowOrigins(),
+                spec.allowMethods(),
+                spec.allowHeaders(),
+                spec.exposeHeaders(),
+                spec.maxAgeSeconds(),
+                spec.allowCredentials());
+    }
+
+    private static Throttle throttle(ThrottleSpec spec) {
+        return spec == null ? null : new Throttle(spec.rateLimit(), spec.burstLimit());
+    }
+}

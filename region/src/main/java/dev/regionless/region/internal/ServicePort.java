@@ -1,0 +1,38 @@
+package dev.regionless.region.internal;
+
+import dev.regionless.common.AwsException;
+import dev.regionless.common.ErrorRendering;
+import dev.regionless.common.ServiceRequest;
+import dev.regionless.common.ServiceResponse;
+import dev.regionless.functions.protocol.LambdaApi;
+import java.util.function.Function;
+
+/**
+ * The region's service port: dispatches each request to the AWS API it is addressed to, as the real endpoints do
+ * — by path for REST-style APIs (Lambda), by {@code X-Amz-Target} for JSON-target APIs (DynamoDB, SQS). The order
+ * of the checks below is the pipeline.
+ */
+public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
+    private final LambdaApi lambda;
+
+    public ServicePort(LambdaApi lambda) {
+        this.lambda = lambda;
+    }
+
+    @Override
+    public ServiceResponse apply(ServiceRequest request) {
+        if (LambdaApi.accepts(request)) {
+            return lambda.handle(request);
+        }
+        var target = request.header("X-Amz-Target");
+        if (target != null) {
+            var service = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
+            return ErrorRendering.json10(
+                    new AwsException("UnknownOperationException", 400,
+                            "The service " + service + " is not served by this Regionless region yet"),
+                    "com.amazon.coral.service#");
+        }
+        return ErrorRendering.restJson(new AwsException("UnknownOperationException", 404,
+                "No AWS API at " + request.method() + " " + request.path() + " on this service port"));
+    }
+}
