@@ -45,11 +45,22 @@ final class FunctionLog implements AutoCloseable {
         try {
             file.write(line.timestamp() + " " + message);
             file.newLine();
-            file.flush();
         } catch (IOException e) {
             // The in-memory copy still holds the line; a full disk must not fail the invocation.
         }
         return line;
+    }
+
+    /**
+     * Writes buffered lines to the file. Called periodically rather than per line: the file is for people reading
+     * logs, not a durability promise, and a write per line would cost three system calls per invocation.
+     */
+    synchronized void flush() {
+        try {
+            file.flush();
+        } catch (IOException e) {
+            // Same as above: the in-memory copy stays readable through the admin API.
+        }
     }
 
     synchronized List<LogLine> after(long afterSequence, int limit) {
@@ -65,6 +76,7 @@ final class FunctionLog implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            file.flush();
             file.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +45,7 @@ public final class LocalFunctions implements Functions {
                 .unstarted(r));
         long periodMs = Math.max(100, Math.min(30_000, config.keepAlive().toMillis() / 2));
         reaper.scheduleWithFixedDelay(this::reclaimIdle, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        reaper.scheduleWithFixedDelay(this::flushLogs, 200, 200, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -74,7 +74,7 @@ public final class LocalFunctions implements Functions {
     @Override
     public InvocationResult invoke(String functionName, byte[] payload) {
         var function = require(functionName);
-        var requestId = UUID.randomUUID().toString();
+        var requestId = RequestIds.next();
         var fn = function.config();
         var throttleReason = limits.tryAcquire(fn, function.inUse());
         if (throttleReason != null) {
@@ -130,6 +130,10 @@ public final class LocalFunctions implements Functions {
         deployed = Map.of();
         logs.values().forEach(FunctionLog::close);
         loader.close();
+    }
+
+    private void flushLogs() {
+        logs.values().forEach(FunctionLog::flush);
     }
 
     private void reclaimIdle() {

@@ -1,0 +1,84 @@
+package dev.regionless.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user runs it: real processes, endpoints.json, HTTP calls, and the read-only commands beside it. */
+class UpCommandIT {
+    @TempDir
+    Path work;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void upServesTheTemplateInEveryRegionAndOtherCommandsFindItThroughTheDataFolder() throws Exception {
+        var template = Path.of(System.getProperty("regionless.home", "..")).resolve("examples/hello/template.yaml");
+
+        try (var up = CliProcess.start(work, "up", "--template", template.toString(),
+                "--regions", "eu-west-2,us-east-1", "--data", "run", "--no-delay")) {
+            var endpoints = awaitEndpoints(work.resolve("run/endpoints.json"), up);
+            var api = endpoints.get("regions").get("us-east-1").get("api").asText();
+            var hello = get(URI.create(api + "/hello"));
+
+            assertThat(hello.statusCode()).isEqualTo(200);
+            assertThat(hello.headers().firstValue("X-Regionless-Region")).hasValue("us-east-1");
+            var logs = CliProcess.run(work, "logs", "hello", "--region", "us-east-1", "--data", "run");
+            assertThat(logs.exitCode()).isZero();
+            assertThat(logs.output()).contains("START RequestId:", "REPORT RequestId:");
+            var usage = CliProcess.run(work, "usage", "--data", "run");
+            assertThat(usage.output()).containsPattern("us-east-1 +hello +1 ");
+            var status = CliProcess.run(work, "status", "--data", "run");
+            assertThat(status.output()).contains("eu-west-2", "us-east-1", "[\"hello\"]");
+        }
+    }
+
+    @Test
+    void malformedTemplateIsReportedInOneLineWithoutAStackTrace() throws Exception {
+        var template = work.resolve("template.yaml");
+        Files.writeString(template, "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [oops\n");
+
+        var result = CliProcess.run(work, "up", "--template", template.toString(), "--regions", "eu-west-2",
+                "--data", "run");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("regionless: ", "template.yaml").doesNotContain("\tat ");
+    }
+
+    @Test
+    void logsWithoutARunningRegionSaysWhereItLooked() throws Exception {
+        var result = CliProcess.run(work, "logs", "hello", "--region", "eu-west-2", "--data", "nothing-here");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("no running regions found in").doesNotContain("\tat ");
+    }
+
+    private JsonNode awaitEndpoints(Path file, CliProcess up) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            assertThat(up.isAlive()).as("regionless up exited: %s", up.output()).isTrue();
+            return Files.exists(file) && up.output().contains("Press Ctrl-C to stop.");
+        });
+        try {
+            return json.readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        try (var client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
