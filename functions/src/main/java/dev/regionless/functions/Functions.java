@@ -28,6 +28,24 @@ public interface Functions extends AutoCloseable {
     /** Runs one invocation synchronously ({@code RequestResponse}). */
     InvocationResult invoke(String functionName, byte[] payload);
 
+    /**
+     * Starts one invocation on its own virtual thread. The future completes with the result, at the latest when
+     * the function's timeout passes; callers that wait for it need no thread of their own for the timeout.
+     *
+     * @throws dev.regionless.common.AwsException {@code ResourceNotFoundException} at once for an unknown function
+     */
+    default java.util.concurrent.CompletableFuture<InvocationResult> invokeAsync(String functionName, byte[] payload) {
+        var result = new java.util.concurrent.CompletableFuture<InvocationResult>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                result.complete(invoke(functionName, payload));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
     /** The function with this name, if deployed. */
     Optional<FunctionInfo> function(String functionName);
 

@@ -16,8 +16,6 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +38,11 @@ public final class HttpGateway implements Handler<HttpServerRequest> {
 
     private final GatewayConfig config;
     private final GatewayPipeline pipeline;
-    private final ExecutorService virtualThreads =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-", 0).factory());
     private volatile Deployment deployment = Deployment.empty();
 
     public HttpGateway(GatewayConfig config, Functions functions) {
         this.config = requireNonNull(config, "config");
-        this.pipeline = new GatewayPipeline(config, requireNonNull(functions, "functions"), virtualThreads,
+        this.pipeline = new GatewayPipeline(config, requireNonNull(functions, "functions"),
                 new RequestIds(ThreadLocalRandom::current), () -> deployment);
     }
 
@@ -92,9 +88,8 @@ public final class HttpGateway implements Handler<HttpServerRequest> {
                 return;
             }
             var gatewayRequest = toGatewayRequest(request, body.getBytes());
-            virtualThreads.execute(() -> {
-                var response = pipeline.handleSafely(gatewayRequest);
-                if (context == null) {
+            pipeline.handleSafely(gatewayRequest).thenAccept(response -> {
+                if (context == null || Vertx.currentContext() == context) {
                     write(request, response);
                 } else {
                     context.runOnContext(ignored -> write(request, response));

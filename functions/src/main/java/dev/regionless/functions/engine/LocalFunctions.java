@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,20 +29,23 @@ public final class LocalFunctions implements Functions {
     private final FunctionsConfig config;
     private final FunctionLoader loader;
     private final ConcurrencyLimits limits;
-    private final InvocationRunner runner;
     private final Map<String, Meter> meters = new ConcurrentHashMap<>();
     private final Map<String, FunctionLog> logs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper;
+    private final ScheduledExecutorService timers;
     private volatile Map<String, DeployedFunction> deployed = Map.of();
 
     public LocalFunctions(FunctionsConfig config) {
         this.config = config;
         this.loader = new FunctionLoader(config);
         this.limits = new ConcurrencyLimits(config.concurrencyLimit());
-        this.runner = new InvocationRunner(config);
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .daemon()
                 .name("functions-reaper-" + config.region())
+                .unstarted(r));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .daemon()
+                .name("functions-timeouts-" + config.region())
                 .unstarted(r));
         long periodMs = Math.max(100, Math.min(30_000, config.keepAlive().toMillis() / 2));
         reaper.scheduleWithFixedDelay(this::reclaimIdle, periodMs, periodMs, TimeUnit.MILLISECONDS);
@@ -73,19 +77,21 @@ public final class LocalFunctions implements Functions {
 
     @Override
     public InvocationResult invoke(String functionName, byte[] payload) {
+        return invokeAsync(functionName, payload).join();
+    }
+
+    @Override
+    public CompletableFuture<InvocationResult> invokeAsync(String functionName, byte[] payload) {
         var function = require(functionName);
         var requestId = RequestIds.next();
         var fn = function.config();
         var throttleReason = limits.tryAcquire(fn, function.inUse());
         if (throttleReason != null) {
             function.meter().throttled();
-            return new InvocationResult.Throttled(requestId, throttleReason);
+            return CompletableFuture.completedFuture(new InvocationResult.Throttled(requestId, throttleReason));
         }
-        try {
-            return runner.run(function, requestId, payload);
-        } finally {
-            limits.release(fn, function.inUse());
-        }
+        Runnable release = () -> limits.release(fn, function.inUse());
+        return new Invocation(config, timers, function, requestId, payload, release).start();
     }
 
     @Override
@@ -126,6 +132,7 @@ public final class LocalFunctions implements Functions {
     @Override
     public void close() {
         reaper.shutdownNow();
+        timers.shutdownNow();
         deployed.values().forEach(DeployedFunction::drainIdle);
         deployed = Map.of();
         logs.values().forEach(FunctionLog::close);

@@ -8,6 +8,7 @@ import dev.regionless.functions.InvocationResult;
 import dev.regionless.gateway.ApiType;
 import dev.regionless.gateway.GatewayConfig;
 import dev.regionless.gateway.PayloadFormat;
+import dev.regionless.gateway.RouteDefinition;
 import dev.regionless.gateway.internal.Deployment.Resolution;
 import dev.regionless.gateway.internal.Integration.Outcome;
 import dev.regionless.gateway.internal.cors.CorsPolicy;
@@ -20,8 +21,8 @@ import dev.regionless.gateway.internal.payload.MediaTypes;
 import dev.regionless.gateway.internal.payload.ProxyRequest;
 import dev.regionless.gateway.internal.payload.ResponseMapping;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,46 +41,54 @@ public final class GatewayPipeline {
     private final Supplier<Deployment> deployment;
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
-    /**
-     * A pipeline over the deployment {@code deployment} returns at the start of each request.
-     *
-     * @param invoker runs each invocation: a virtual thread per call
-     */
+    /** A pipeline over the deployment {@code deployment} returns at the start of each request. */
     public GatewayPipeline(
             GatewayConfig config,
             Functions functions,
-            ExecutorService invoker,
             RequestIds ids,
             Supplier<Deployment> deployment) {
         this.config = config;
-        this.integration = new Integration(functions, invoker);
+        this.integration = new Integration(functions);
         this.ids = ids;
         this.deployment = deployment;
     }
 
-    /** Answers one request. */
+    /** Answers one request, waiting for the function if there is one; for tests and blocking callers. */
     public GatewayResponse handle(GatewayRequest request) {
+        return handleAsync(request).join();
+    }
+
+    /**
+     * Answers one request. Routing and event building run on the calling thread (cheap, never blocking); the answer
+     * completes on the function's invocation thread, so no thread of the gateway waits for a function.
+     */
+    public CompletableFuture<GatewayResponse> handleAsync(GatewayRequest request) {
         var resolution = deployment.get().resolve(request);
         return switch (resolution) {
-            case Resolution.NoApi none -> withIds(GatewayErrors.noApi(), ApiType.HTTP, idsFor(ApiType.HTTP));
-            case Resolution.NoRoute noRoute ->
-                finish(noRoute.api(), request, GatewayErrors.noRoute(noRoute.api().type()));
-            case Resolution.Preflight preflight -> withIds(preflight.response(), preflight.api().type(),
-                    idsFor(preflight.api().type()));
+            case Resolution.NoApi none -> CompletableFuture.completedFuture(
+                    withIds(GatewayErrors.noApi(), ApiType.HTTP, idsFor(ApiType.HTTP)));
+            case Resolution.NoRoute noRoute -> CompletableFuture.completedFuture(
+                    finish(noRoute.api(), request, GatewayErrors.noRoute(noRoute.api().type())));
+            case Resolution.Preflight preflight -> CompletableFuture.completedFuture(
+                    withIds(preflight.response(), preflight.api().type(), idsFor(preflight.api().type())));
             case Resolution.Found found -> invoke(found, request);
         };
     }
 
     /** Answers one request; a failure of the gateway itself is logged with the request id and answered 500. */
-    public GatewayResponse handleSafely(GatewayRequest request) {
+    public CompletableFuture<GatewayResponse> handleSafely(GatewayRequest request) {
+        CompletableFuture<GatewayResponse> answer;
         try {
-            return handle(request);
+            answer = handleAsync(request);
         } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.exceptionally(error -> {
             var requestIds = idsFor(ApiType.HTTP);
             LOG.error("Request {} {} {} failed in the gateway", requestIds.requestId(), request.method(),
-                    request.rawPath(), e);
+                    request.rawPath(), error);
             return withIds(GatewayErrors.integrationError(ApiType.HTTP), ApiType.HTTP, requestIds);
-        }
+        });
     }
 
     /** The answer to a body over the 10 MB limit. */
@@ -92,24 +101,31 @@ public final class GatewayPipeline {
         return withIds(GatewayErrors.integrationError(ApiType.HTTP), ApiType.HTTP, idsFor(ApiType.HTTP));
     }
 
-    private GatewayResponse invoke(Resolution.Found found, GatewayRequest request) {
+    private CompletableFuture<GatewayResponse> invoke(Resolution.Found found, GatewayRequest request) {
         var api = found.api();
         var requestIds = idsFor(api.type());
         var target = found.match().route().target();
         if (!target.bucket().tryAcquire()) {
-            return finish(api, request, GatewayErrors.tooManyRequests(), requestIds);
+            return CompletableFuture.completedFuture(
+                    finish(api, request, GatewayErrors.tooManyRequests(), requestIds));
         }
         var proxy = proxyRequest(found, request, requestIds);
         var route = target.definition();
         var event = serialize(route.payloadFormat(), proxy, api);
-        var outcome = integration.invoke(route.functionName(), event, config.integrationTimeout(api.type()));
-        var response = switch (outcome) {
+        return integration
+                .invoke(route.functionName(), event, config.integrationTimeout(api.type()))
+                .thenApply(outcome -> finish(api, request, respond(api, request, route, requestIds, outcome),
+                        requestIds));
+    }
+
+    private GatewayResponse respond(
+            CompiledApi api, GatewayRequest request, RouteDefinition route, Ids requestIds, Outcome outcome) {
+        return switch (outcome) {
             case Outcome.Answered answered -> answer(api, request, route.payloadFormat(), answered.result());
             case Outcome.TimedOut timedOut -> GatewayErrors.timeout(api.type());
             case Outcome.UnknownFunction unknown -> unknownFunction(api, route.functionName(), unknown.message());
             case Outcome.Crashed crashed -> crashed(api, requestIds.requestId(), crashed.error());
         };
-        return finish(api, request, response, requestIds);
     }
 
     private GatewayResponse answer(CompiledApi api, GatewayRequest request, PayloadFormat format,

@@ -5,45 +5,51 @@ import dev.regionless.functions.Functions;
 import dev.regionless.functions.InvocationResult;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * A Lambda proxy integration call with API Gateway's timeout: the function runs on its own virtual thread, and
- * when the timeout passes the caller gets {@link Outcome.TimedOut} at once while the function keeps running, as
+ * A Lambda proxy integration call with API Gateway's timeout: the runtime runs the function on its own thread, and
+ * when the timeout passes the outcome is {@link Outcome.TimedOut} at once while the function keeps running, as
  * Lambda does.
  */
 final class Integration {
     private final Functions functions;
-    private final ExecutorService executor;
 
-    Integration(Functions functions, ExecutorService executor) {
+    Integration(Functions functions) {
         this.functions = functions;
-        this.executor = executor;
     }
 
-    /** Invokes the function and waits at most {@code timeout}. */
-    Outcome invoke(String functionName, byte[] event, Duration timeout) {
-        var future = CompletableFuture.supplyAsync(() -> functions.invoke(functionName, event), executor);
+    /**
+     * Invokes the function; the outcome completes when it answers or, at the latest, when {@code timeout} passes.
+     * No thread waits: the runtime's own invocation thread completes the outcome.
+     */
+    CompletableFuture<Outcome> invoke(String functionName, byte[] event, Duration timeout) {
+        CompletableFuture<InvocationResult> invocation;
         try {
-            return new Outcome.Answered(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-            return new Outcome.TimedOut();
-        } catch (ExecutionException e) {
-            var cause = e.getCause();
-            if (cause instanceof AwsException aws && "ResourceNotFoundException".equals(aws.code())) {
-                return new Outcome.UnknownFunction(aws.getMessage());
-            }
-            if (cause instanceof AwsException aws && aws.status() == 429) {
-                return new Outcome.Answered(new InvocationResult.Throttled("", aws.getMessage()));
-            }
-            return new Outcome.Crashed(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome.Crashed(e);
+            invocation = functions.invokeAsync(functionName, event);
+        } catch (AwsException e) {
+            return CompletableFuture.completedFuture(outcomeOf(e));
         }
+        return invocation
+                .<Outcome>thenApply(Outcome.Answered::new)
+                .exceptionally(Integration::outcomeOf)
+                .completeOnTimeout(new Outcome.TimedOut(), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static Outcome outcomeOf(Throwable error) {
+        var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof AwsException aws ? outcomeOf(aws) : new Outcome.Crashed(cause);
+    }
+
+    private static Outcome outcomeOf(AwsException error) {
+        if ("ResourceNotFoundException".equals(error.code())) {
+            return new Outcome.UnknownFunction(error.getMessage());
+        }
+        if (error.status() == 429) {
+            return new Outcome.Answered(new InvocationResult.Throttled("", error.getMessage()));
+        }
+        return new Outcome.Crashed(error);
     }
 
     /** How an integration call ended. */

@@ -19,9 +19,6 @@ import dev.regionless.gateway.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GatewayPipelineTest {
@@ -29,16 +26,11 @@ class GatewayPipelineTest {
 
     private final MutableClock clock = MutableClock.atExampleTime();
     private final FakeFunctions functions = new FakeFunctions();
-    private final ExecutorService invoker = Executors.newVirtualThreadPerTaskExecutor();
     private final Random random = new Random(7);
     private Deployment deployment = Deployment.empty();
     private final GatewayPipeline pipeline = new GatewayPipeline(GatewayConfig.defaults("eu-west-2").withClock(clock),
-            functions, invoker, new RequestIds(() -> random), () -> deployment);
+            functions, new RequestIds(() -> random), () -> deployment);
 
-    @AfterEach
-    void stopInvoker() {
-        invoker.close();
-    }
 
     private void deploy(HttpApiDefinition... apis) {
         deployment = Deployment.of(List.of(apis), clock);

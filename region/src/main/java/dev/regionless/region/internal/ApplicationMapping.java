@@ -47,7 +47,7 @@ public final class ApplicationMapping {
         var type = spec.type() == dev.regionless.template.ApiType.REST ? ApiType.REST : ApiType.HTTP;
         var routes = spec.routes().stream().map(route -> route(route, spec)).toList();
         return new HttpApiDefinition(
-                ApiIds.of(spec.logicalId()),
+                spec.apiId(),
                 spec.logicalId(),
                 type,
                 spec.stageName(),

@@ -1,0 +1,39 @@
+package dev.regionless.template;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An application as one region runs it: the template's functions and APIs after parameters, conditions, globals and
+ * intrinsic functions have been applied for that region. Resources whose {@code Condition} is false in the region are
+ * absent; implicit APIs ({@code ServerlessRestApi}, {@code ServerlessHttpApi}) are present only when an event uses
+ * them.
+ *
+ * @param stackName the stack name the template was read with
+ * @param functions the functions, in template order
+ * @param apis the APIs: those declared in the template in template order, then the implicit ones
+ * @param warnings one line per template feature that was read but is not honoured, each starting with
+ *     {@code file:line: property path:}
+ */
+public record Application(
+        String stackName, List<FunctionSpec> functions, List<ApiSpec> apis, List<String> warnings) {
+
+    public Application {
+        requireNonNull(stackName, "stackName");
+        functions = List.copyOf(functions);
+        apis = List.copyOf(apis);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The function with the given logical id, if the region has it. */
+    public Optional<FunctionSpec> function(String logicalId) {
+        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /** The API with the given logical id, if the region has it. */
+    public Optional<ApiSpec> api(String logicalId) {
+        return apis.stream().filter(a -> a.logicalId().equals(logicalId)).findFirst();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.regionless.template;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a template is resolved against: the region it is deployed to, and the values CloudFormation would take from
+ * the stack. The same template read with two contexts gives two applications, one per region.
+ *
+ * @param region the region name, the value of {@code AWS::Region}
+ * @param accountId twelve digits, the value of {@code AWS::AccountId}
+ * @param stackName the value of {@code AWS::StackName}; also seeds the generated API ids
+ * @param parameterOverrides values for the template's {@code Parameters}, taking precedence over their defaults
+ */
+public record TemplateContext(
+        String region, String accountId, String stackName, Map<String, String> parameterOverrides) {
+
+    public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    public static final String DEFAULT_STACK_NAME = "regionless";
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+    private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
+
+    public TemplateContext {
+        requireNonNull(region, "region");
+        requireNonNull(accountId, "accountId");
+        requireNonNull(stackName, "stackName");
+        requireNonNull(parameterOverrides, "parameterOverrides");
+        if (region.isBlank()) {
+            throw new IllegalArgumentException("region: \"" + region + "\" (expected: a region name)");
+        }
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("accountId: " + accountId + " (expected: 12 digits)");
+        }
+        if (!STACK_NAME.matcher(stackName).matches()) {
+            throw new IllegalArgumentException(
+                    "stackName: " + stackName + " (expected: a letter, then letters, digits or '-', up to 128)");
+        }
+        var overrides = new LinkedHashMap<String, String>();
+        parameterOverrides.forEach((name, value) -> overrides.put(
+                requireNonNull(name, "parameter override name"),
+                requireNonNull(value, () -> "parameter override " + name)));
+        parameterOverrides = Collections.unmodifiableMap(overrides);
+    }
+
+    /** A context for {@code region} with the default account {@value #DEFAULT_ACCOUNT_ID}, stack name
+     * {@value #DEFAULT_STACK_NAME} and no parameter overrides. */
+    public static TemplateContext of(String region) {
+        return new TemplateContext(region, DEFAULT_ACCOUNT_ID, DEFAULT_STACK_NAME, Map.of());
+    }
+
+    /** This context with {@code overrides} as its parameter overrides. */
+    public TemplateContext withParameterOverrides(Map<String, String> overrides) {
+        return new TemplateContext(region, accountId, stackName, overrides);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.regionless.template.internal.resource;
+
+import dev.regionless.template.FunctionSpec;
+import dev.regionless.template.internal.intrinsic.Resolver;
+import dev.regionless.template.internal.node.Location;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What resource readers share while one template is read: the resolver, and the model being built. */
+final class ReadContext {
+
+    private final Resolver resolver;
+    private final Path templateFolder;
+    private final ResourceDirectory directory;
+    private final List<String> warnings;
+    private final List<FunctionSpec> functions = new ArrayList<>();
+    private final Map<String, String> functionNames = new HashMap<>();
+    private final ApiRegistry apis = new ApiRegistry();
+
+    ReadContext(
+            Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
+        this.resolver = resolver;
+        this.templateFolder = templateFolder;
+        this.directory = directory;
+        this.warnings = warnings;
+    }
+
+    Resolver resolver() {
+        return resolver;
+    }
+
+    Path templateFolder() {
+        return templateFolder;
+    }
+
+    ResourceDirectory directory() {
+        return directory;
+    }
+
+    ApiRegistry apis() {
+        return apis;
+    }
+
+    List<FunctionSpec> functions() {
+        return functions;
+    }
+
+    /** Adds a warning once: a Globals property merged into many resources is one thing to say. */
+    void warn(Location location, String problem) {
+        var warning = location.warning(problem);
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
+    }
+
+    /** Adds a function; function names are unique in a region, as in Lambda. */
+    void addFunction(FunctionSpec function, Location nameLocation) {
+        var owner = functionNames.putIfAbsent(function.functionName(), function.logicalId());
+        if (owner != null) {
+            throw nameLocation.error(function.functionName() + " is already the name of function " + owner
+                    + " (expected: a unique function name)");
+        }
+        functions.add(function);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.regionless.template.internal.resource;
+
+import static java.util.Map.entry;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one table from {@code Type} to what Regionless does with it. A type not listed here is rejected with
+ * "is not supported yet"; to support one, write its {@link ResourceKind} and add a line.
+ */
+final class ResourceTypes {
+
+    private static final Map<String, ResourceKind> KINDS = Map.ofEntries(
+            // Run by Regionless.
+            entry("AWS::Serverless::Function", new FunctionKind()),
+            entry("AWS::Serverless::Api", new RestApiKind()),
+            entry("AWS::Serverless::HttpApi", new HttpApiKind()),
+            // Only meaningful on AWS: read, warned about, never created. Ref and GetAtt give AWS-shaped values.
+            entry("AWS::IAM::Role", IgnoredKind.IAM_ROLE),
+            entry("AWS::IAM::Policy", IgnoredKind.IAM_POLICY),
+            entry("AWS::IAM::ManagedPolicy", IgnoredKind.IAM_MANAGED_POLICY),
+            entry("AWS::Lambda::Permission", IgnoredKind.LAMBDA_PERMISSION),
+            entry("AWS::Logs::LogGroup", IgnoredKind.LOG_GROUP),
+            entry("AWS::CloudWatch::Alarm", IgnoredKind.ALARM),
+            entry("AWS::Serverless::LayerVersion", IgnoredKind.SERVERLESS_LAYER),
+            entry("AWS::Lambda::LayerVersion", IgnoredKind.LAMBDA_LAYER)
+            // Planned: AWS::DynamoDB::Table, AWS::DynamoDB::GlobalTable, AWS::ApiGatewayV2::*, AWS::SQS::Queue,
+            // AWS::SNS::Topic.
+            );
+
+    private ResourceTypes() {}
+
+    static Optional<ResourceKind> of(String type) {
+        return Optional.ofNullable(KINDS.get(type));
+    }
+}
