@@ -43,11 +43,24 @@ final class AdminClient {
     }
 
     JsonNode get(String region, String pathAndQuery) {
-        var uri = URI.create(endpoints(region).get("admin").asText() + pathAndQuery);
+        return send(region, pathAndQuery, null);
+    }
+
+    /** POSTs a JSON body; deploys may take as long as loading the functions' code. */
+    JsonNode post(String region, String path, Object body) {
         try {
-            var response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return send(region, path, Json.mapper().writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("a request body that cannot be JSON: " + body, e);
+        }
+    }
+
+    private JsonNode send(String region, String pathAndQuery, String jsonBody) {
+        var uri = URI.create(endpoints(region).get("admin").asText() + pathAndQuery);
+        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(jsonBody == null ? 5 : 120));
+        request = jsonBody == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var body = Json.mapper().readTree(response.body());
             if (response.statusCode() != 200) {
                 var message = body.path("message").asText(response.body());

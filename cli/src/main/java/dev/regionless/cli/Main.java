@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             UpCommand.class,
+            DeployCommand.class,
             RegionCommand.class,
             StatusCommand.class,
             LogsCommand.class,

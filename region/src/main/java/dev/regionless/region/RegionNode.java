@@ -10,14 +10,18 @@ import dev.regionless.region.internal.ApplicationMapping;
 import dev.regionless.region.internal.BlockingHttpHandler;
 import dev.regionless.region.internal.ServicePort;
 import dev.regionless.template.Application;
+import dev.regionless.template.TemplateContext;
+import dev.regionless.template.TemplateReader;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -69,7 +73,7 @@ public final class RegionNode implements AutoCloseable {
         var appServer = listen(vertx, config.host(), config.apiPort(), gateway);
         node.servers.add(appServer);
         node.appUri = URI.create("http://" + config.host() + ":" + appServer.actualPort());
-        var admin = new BlockingHttpHandler(vertx, config.name(), 1024 * 1024, new AdminApi(config.name(), functions));
+        var admin = new BlockingHttpHandler(vertx, config.name(), 1024 * 1024, new AdminApi(config.name(), functions, node::deploy));
         var adminServer = listen(vertx, config.host(), config.adminPort(), admin);
         node.servers.add(adminServer);
         node.adminUri = URI.create("http://" + config.host() + ":" + adminServer.actualPort());
@@ -83,6 +87,28 @@ public final class RegionNode implements AutoCloseable {
     public void deploy(Application application) {
         functions.deploy(ApplicationMapping.functions(application));
         gateway.deploy(ApplicationMapping.apis(application));
+    }
+
+    /** Reads a template for this region; throws {@link dev.regionless.template.TemplateException} when it cannot. */
+    public Application read(Path template, Map<String, String> parameterOverrides) {
+        var context = new TemplateContext(
+                config.name(), FunctionsConfig.DEFAULT_ACCOUNT_ID, stackName(template), parameterOverrides);
+        return TemplateReader.read(template.toAbsolutePath(), context);
+    }
+
+    /** Reads and deploys a template in this region; answers the template's warnings. */
+    public List<String> deploy(Path template, Map<String, String> parameterOverrides) {
+        var application = read(template, parameterOverrides);
+        deploy(application);
+        return application.warnings();
+    }
+
+    /** The stack name a template deploys as: its folder's name, so every region and process agrees on it. */
+    static String stackName(Path template) {
+        var folder = template.toAbsolutePath().getParent();
+        var name = folder == null || folder.getFileName() == null ? "regionless" : folder.getFileName().toString();
+        var cleaned = name.replaceAll("[^A-Za-z0-9-]", "-");
+        return cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0)) ? "regionless" : cleaned;
     }
 
     public String name() {

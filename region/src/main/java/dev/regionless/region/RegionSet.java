@@ -1,8 +1,6 @@
 package dev.regionless.region;
 
 import dev.regionless.template.Application;
-import dev.regionless.template.TemplateContext;
-import dev.regionless.template.TemplateReader;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,8 +62,7 @@ public final class RegionSet implements AutoCloseable {
     public List<String> deploy(Path template, Map<String, String> parameterOverrides) {
         var applications = new LinkedHashMap<RegionNode, Application>();
         for (var region : regions.values()) {
-            var context = new TemplateContext(region.name(), "123456789012", stackName(template), parameterOverrides);
-            applications.put(region, TemplateReader.read(template, context));
+            applications.put(region, region.read(template, parameterOverrides));
         }
         var warnings = new ArrayList<String>();
         applications.forEach((region, application) -> {
@@ -110,12 +107,5 @@ public final class RegionSet implements AutoCloseable {
         var endpoints = new LinkedHashMap<String, RegionEndpoints>();
         regions.forEach((name, node) -> endpoints.put(name, node.endpoints()));
         EndpointsFile.publish(dataRoot, endpoints);
-    }
-
-    private static String stackName(Path template) {
-        var folder = template.toAbsolutePath().getParent();
-        var name = folder == null || folder.getFileName() == null ? "regionless" : folder.getFileName().toString();
-        var cleaned = name.replaceAll("[^A-Za-z0-9-]", "-");
-        return cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0)) ? "regionless" : cleaned;
     }
 }

@@ -4,10 +4,14 @@ import dev.regionless.common.AwsException;
 import dev.regionless.common.ErrorRendering;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
+import dev.regionless.common.Json;
 import dev.regionless.functions.Functions;
+import dev.regionless.template.TemplateException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -18,10 +22,18 @@ import java.util.function.Function;
 public final class AdminApi implements Function<ServiceRequest, ServiceResponse> {
     private final String region;
     private final Functions functions;
+    private final TemplateDeployer deployer;
 
-    public AdminApi(String region, Functions functions) {
+    /** Deploys a template in this region and answers its warnings. */
+    @FunctionalInterface
+    public interface TemplateDeployer {
+        List<String> deploy(Path template, Map<String, String> parameterOverrides);
+    }
+
+    public AdminApi(String region, Functions functions, TemplateDeployer deployer) {
         this.region = region;
         this.functions = functions;
+        this.deployer = deployer;
     }
 
     @Override
@@ -35,8 +47,11 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
 
     private ServiceResponse route(ServiceRequest request) {
         var path = request.path();
+        if (path.equals("/admin/deploy") && request.method().equals("POST")) {
+            return deploy(request);
+        }
         if (!request.method().equals("GET")) {
-            throw new AwsException("MethodNotAllowed", 405, "the admin API only answers GET here");
+            throw new AwsException("MethodNotAllowed", 405, request.method() + " " + path + " is not an admin action");
         }
         if (path.equals("/admin/health")) {
             return ServiceResponse.json(200, Map.of("region", region, "status", "ok"));
@@ -56,6 +71,29 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         }
         throw new AwsException("NotFound", 404, "no admin resource at " + path);
     }
+
+    /** Body: {@code {"template": "/abs/template.yaml", "parameters": {"Key": "Value"}}}. */
+    private ServiceResponse deploy(ServiceRequest request) {
+        DeployRequest body;
+        try {
+            body = Json.mapper().readValue(request.body(), DeployRequest.class);
+        } catch (java.io.IOException e) {
+            throw new AwsException("ValidationException", 400, "deploy: the body is not a deploy request ("
+                    + e.getMessage().lines().findFirst().orElse("unreadable") + ")");
+        }
+        if (body.template() == null || body.template().isBlank()) {
+            throw new AwsException("ValidationException", 400, "deploy: template is required");
+        }
+        try {
+            var warnings = deployer.deploy(Path.of(body.template()),
+                    body.parameters() == null ? Map.of() : body.parameters());
+            return ServiceResponse.json(200, Map.of("region", region, "warnings", warnings));
+        } catch (TemplateException e) {
+            throw new AwsException("ValidationException", 400, e.getMessage());
+        }
+    }
+
+    record DeployRequest(String template, Map<String, String> parameters) {}
 
     private ServiceResponse logs(ServiceRequest request, String functionName) {
         long after = parseLong(request.queryParameter("after"), 0, "after");
