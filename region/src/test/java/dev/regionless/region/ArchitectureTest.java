@@ -1,0 +1,77 @@
+package dev.regionless.region;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of the design that the compiler does not check: services reach each other only through public
+ * interfaces, never through another module's implementation packages, and no service depends on the region.
+ */
+class ArchitectureTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.regionless");
+    }
+
+    @Test
+    void theRulesSeeEveryModulesClasses() {
+        for (var name : java.util.List.of(
+                "dev.regionless.functions.engine.LocalFunctions",
+                "dev.regionless.gateway.internal.GatewayPipeline",
+                "dev.regionless.template.TemplateReader",
+                "dev.regionless.region.RegionNode")) {
+            org.assertj.core.api.Assertions.assertThat(classes.contain(name)).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void onlyTheFunctionsModuleReachesItsRuntimeInternals() {
+        noClasses().that().resideOutsideOfPackage("dev.regionless.functions..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.regionless.functions.engine..",
+                        "dev.regionless.functions.loader..",
+                        "dev.regionless.functions.handler..",
+                        "dev.regionless.functions.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheGatewayReachesItsInternals() {
+        noClasses().that().resideOutsideOfPackage("dev.regionless.gateway..")
+                .should().dependOnClassesThat().resideInAPackage("dev.regionless.gateway.internal..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheTemplateModuleReachesItsInternals() {
+        noClasses().that().resideOutsideOfPackage("dev.regionless.template..")
+                .should().dependOnClassesThat().resideInAPackage("dev.regionless.template.internal..")
+                .check(classes);
+    }
+
+    @Test
+    void servicesDoNotDependOnTheRegionThatAssemblesThem() {
+        noClasses().that().resideInAnyPackage(
+                        "dev.regionless.functions..", "dev.regionless.gateway..", "dev.regionless.template..",
+                        "dev.regionless.common..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.regionless.region..", "dev.regionless.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theTemplateModelKnowsNothingOfTheServicesItDescribes() {
+        noClasses().that().resideInAPackage("dev.regionless.template..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.regionless.functions..", "dev.regionless.gateway..")
+                .check(classes);
+    }
+}
