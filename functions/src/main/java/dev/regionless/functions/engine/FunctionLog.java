@@ -23,6 +23,7 @@ final class FunctionLog implements AutoCloseable {
     private final Clock clock;
     private final BufferedWriter file;
     private final ArrayDeque<LogLine> recent = new ArrayDeque<>();
+    private final List<LogLine> unwritten = new ArrayList<>();
     private long sequence;
 
     FunctionLog(Path path, Clock clock) {
@@ -42,24 +43,26 @@ final class FunctionLog implements AutoCloseable {
             recent.removeFirst();
         }
         recent.addLast(line);
-        try {
-            file.write(line.timestamp() + " " + message);
-            file.newLine();
-        } catch (IOException e) {
-            // The in-memory copy still holds the line; a full disk must not fail the invocation.
-        }
+        unwritten.add(line);
         return line;
     }
 
     /**
-     * Writes buffered lines to the file. Called periodically rather than per line: the file is for people reading
-     * logs, not a durability promise, and a write per line would cost three system calls per invocation.
+     * Writes the lines appended since the last call to the file. Called periodically, off the invoke path: the file
+     * is for people reading logs, not a durability promise, and formatting and writing each line as it comes would
+     * cost the invoke path time and system calls.
      */
     synchronized void flush() {
         try {
+            for (var line : unwritten) {
+                file.write(line.timestamp() + " " + line.message());
+                file.newLine();
+            }
             file.flush();
         } catch (IOException e) {
-            // Same as above: the in-memory copy stays readable through the admin API.
+            // The in-memory copy stays readable through the admin API; a full disk must not fail invocations.
+        } finally {
+            unwritten.clear();
         }
     }
 
@@ -75,8 +78,8 @@ final class FunctionLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        flush();
         try {
-            file.flush();
             file.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

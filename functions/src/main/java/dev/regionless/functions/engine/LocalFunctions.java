@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,10 +44,13 @@ public final class LocalFunctions implements Functions {
                 .daemon()
                 .name("functions-reaper-" + config.region())
                 .unstarted(r));
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+        var timeouts = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform()
                 .daemon()
                 .name("functions-timeouts-" + config.region())
                 .unstarted(r));
+        // Nearly every watchdog is cancelled; without this they would pile up in the queue until their deadline.
+        timeouts.setRemoveOnCancelPolicy(true);
+        this.timers = timeouts;
         long periodMs = Math.max(100, Math.min(30_000, config.keepAlive().toMillis() / 2));
         reaper.scheduleWithFixedDelay(this::reclaimIdle, periodMs, periodMs, TimeUnit.MILLISECONDS);
         reaper.scheduleWithFixedDelay(this::flushLogs, 200, 200, TimeUnit.MILLISECONDS);

@@ -80,8 +80,8 @@ public final class LambdaApi {
             }
             case "Event" -> {
                 checkPayload(payload, ASYNC_PAYLOAD_LIMIT);
-                var name = function.config().name();
-                Thread.ofVirtual().name("async-invoke-" + name).start(() -> functions.invoke(name, payload));
+                // Runs once, in the background; durable queueing, retries and destinations come with async events.
+                functions.invokeAsync(function.config().name(), payload);
                 return new ServiceResponse(202, Map.of(), new byte[0]);
             }
             case "RequestResponse" -> {
