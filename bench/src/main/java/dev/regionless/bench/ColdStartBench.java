@@ -48,7 +48,9 @@ final class ColdStartBench {
             System.out.println("== Cold start of the hello function (new execution environment each time)");
             System.out.println("   cold invocation  " + cold.summary() + "   (target p50 <= 50 ms)");
             System.out.println("   warm invocation  " + warm.summary());
-            System.out.printf(Locale.ROOT, "   cold / warm p50 ratio: %.1f%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "   cold / warm p50 ratio: %.1f%n",
                     cold.percentileMillis(50) / warm.percentileMillis(50));
         }
     }

@@ -39,16 +39,22 @@ final class GatewayBench {
             var gatewayUri = URI.create(region.appUri() + "/hello");
             var body = sampleBody(gatewayUri);
             var vertx = Vertx.vertx();
-            var bare = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            var bare = vertx.createHttpServer(
+                            new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                     .requestHandler(request -> request.response()
                             .putHeader("Content-Type", "application/json")
                             .end(Buffer.buffer(body)))
                     .listen()
-                    .toCompletionStage().toCompletableFuture().get();
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get();
             var bareUri = URI.create("http://127.0.0.1:" + bare.actualPort() + "/hello");
             System.out.println("== Gateway: warm invoke of the hello function vs a bare Vert.x server (same body)");
-            System.out.printf(Locale.ROOT, "   %d s warm-up then %d s per measurement, load generator in this JVM%n",
-                    WARMUP.toSeconds(), MEASURE.toSeconds());
+            System.out.printf(
+                    Locale.ROOT,
+                    "   %d s warm-up then %d s per measurement, load generator in this JVM%n",
+                    WARMUP.toSeconds(),
+                    MEASURE.toSeconds());
             LoadGenerator.run(vertx, bareUri, CONCURRENCY, WARMUP);
             LoadGenerator.run(vertx, gatewayUri, CONCURRENCY, WARMUP);
             var bareSingle = LoadGenerator.run(vertx, bareUri, 1, MEASURE);
@@ -68,16 +74,31 @@ final class GatewayBench {
         System.out.println("   concurrency 1:");
         System.out.println("     bare Vert.x   " + bareSingle.latencies().summary());
         System.out.println("     gateway       " + gatewaySingle.latencies().summary());
-        double addedP50 = gatewaySingle.latencies().percentileMillis(50) - bareSingle.latencies().percentileMillis(50);
-        double addedP99 = gatewaySingle.latencies().percentileMillis(99) - bareSingle.latencies().percentileMillis(99);
-        System.out.printf(Locale.ROOT, "     gateway-added latency: p50 %.3f ms (target <= 0.5)  p99 %.3f ms (target <= 2)%n",
-                addedP50, addedP99);
+        double addedP50 = gatewaySingle.latencies().percentileMillis(50)
+                - bareSingle.latencies().percentileMillis(50);
+        double addedP99 = gatewaySingle.latencies().percentileMillis(99)
+                - bareSingle.latencies().percentileMillis(99);
+        System.out.printf(
+                Locale.ROOT,
+                "     gateway-added latency: p50 %.3f ms (target <= 0.5)  p99 %.3f ms (target <= 2)%n",
+                addedP50,
+                addedP99);
         System.out.printf(Locale.ROOT, "   concurrency %d:%n", CONCURRENCY);
-        System.out.printf(Locale.ROOT, "     bare Vert.x   %,.0f req/s  %s  errors %d%n",
-                bareLoad.requestsPerSecond(), bareLoad.latencies().summary(), bareLoad.errors());
-        System.out.printf(Locale.ROOT, "     gateway       %,.0f req/s  %s  errors %d%n",
-                gatewayLoad.requestsPerSecond(), gatewayLoad.latencies().summary(), gatewayLoad.errors());
-        System.out.printf(Locale.ROOT, "     throughput ratio gateway / bare: %.2f (target >= 0.50)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "     bare Vert.x   %,.0f req/s  %s  errors %d%n",
+                bareLoad.requestsPerSecond(),
+                bareLoad.latencies().summary(),
+                bareLoad.errors());
+        System.out.printf(
+                Locale.ROOT,
+                "     gateway       %,.0f req/s  %s  errors %d%n",
+                gatewayLoad.requestsPerSecond(),
+                gatewayLoad.latencies().summary(),
+                gatewayLoad.errors());
+        System.out.printf(
+                Locale.ROOT,
+                "     throughput ratio gateway / bare: %.2f (target >= 0.50)%n",
                 gatewayLoad.requestsPerSecond() / bareLoad.requestsPerSecond());
     }
 
@@ -88,8 +109,15 @@ final class GatewayBench {
     private static void raiseThrottle(HttpGateway gateway) {
         var unlimited = new Throttle(10_000_000, 10_000_000);
         gateway.deploy(gateway.apis().stream()
-                .map(api -> new HttpApiDefinition(api.apiId(), api.name(), api.type(), api.stage(), api.routes(),
-                        api.cors(), unlimited, api.binaryMediaTypes()))
+                .map(api -> new HttpApiDefinition(
+                        api.apiId(),
+                        api.name(),
+                        api.type(),
+                        api.stage(),
+                        api.routes(),
+                        api.cors(),
+                        unlimited,
+                        api.binaryMediaTypes()))
                 .toList());
     }
 

@@ -31,7 +31,7 @@ final class Latencies {
     }
 
     String summary() {
-        return String.format(Locale.ROOT, "p50 %.3f ms  p99 %.3f ms  (n=%d)",
-                percentileMillis(50), percentileMillis(99), count());
+        return String.format(
+                Locale.ROOT, "p50 %.3f ms  p99 %.3f ms  (n=%d)", percentileMillis(50), percentileMillis(99), count());
     }
 }

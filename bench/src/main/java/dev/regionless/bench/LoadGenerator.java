@@ -57,7 +57,8 @@ final class LoadGenerator {
                 .setPort(target.getPort())
                 .setURI(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
         client.request(options)
-                .compose(request -> request.send().compose(response -> response.body().map(body -> response.statusCode())))
+                .compose(request ->
+                        request.send().compose(response -> response.body().map(body -> response.statusCode())))
                 .onComplete(outcome -> {
                     if (outcome.succeeded() && outcome.result() == 200) {
                         latencies.add(System.nanoTime() - sent);

@@ -19,7 +19,8 @@ public final class Main {
                 ColdStartBench.run(template);
             }
             default -> {
-                System.err.println("bench: " + which + " (expected one of " + List.of("gateway", "coldstart", "all") + ")");
+                System.err.println(
+                        "bench: " + which + " (expected one of " + List.of("gateway", "coldstart", "all") + ")");
                 System.exit(2);
             }
         }

@@ -15,7 +15,8 @@ import java.util.List;
 
 /** Finds a running run's regions through {@code <data>/endpoints.json} and reads their admin APIs. */
 final class AdminClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonNode regions;
     private final Path data;
 

@@ -30,6 +30,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static Path home() {
-        return Path.of(System.getProperty("regionless.home", ".")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("regionless.home", "."))
+                .toAbsolutePath()
+                .normalize();
     }
 }

@@ -20,7 +20,10 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Data folder of the run (default: .regionless).")
     Path data = Path.of(".regionless");
 
-    @Option(names = "--parameter-overrides", split = ",", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--parameter-overrides",
+            split = ",",
+            paramLabel = "KEY=VALUE",
             description = "Template parameter values, as in sam deploy.")
     List<String> parameterOverrides = List.of();
 

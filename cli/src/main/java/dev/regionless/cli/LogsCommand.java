@@ -30,7 +30,8 @@ final class LogsCommand implements Callable<Integer> {
         do {
             var lines = admin.get(region, path + "?after=" + after).path("lines");
             for (var line : lines) {
-                System.out.println(line.path("timestamp").asText() + " " + line.path("message").asText());
+                System.out.println(line.path("timestamp").asText() + " "
+                        + line.path("message").asText());
                 after = Math.max(after, line.path("sequence").asLong());
             }
             System.out.flush();

@@ -1,6 +1,8 @@
 package dev.regionless.cli;
 
+import dev.regionless.region.RegionConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,51 @@ final class RunOptions {
 
     @Option(names = "--host", description = "Address the regions listen on (default: 127.0.0.1).")
     String host = "127.0.0.1";
+
+    @Option(
+            names = "--keep-alive",
+            description = "How long an idle execution environment stays warm, as an ISO-8601 duration or 90s, 10m"
+                    + " (default: 10m, as Lambda).")
+    String keepAlive = "10m";
+
+    @Option(
+            names = "--concurrency-limit",
+            description = "Concurrent executions per region (default: ${DEFAULT-VALUE}, Lambda's default).")
+    int concurrencyLimit = 1000;
+
+    /** Applies the options every region of the run shares. */
+    RegionConfig applyTo(RegionConfig config) {
+        if (concurrencyLimit < 1) {
+            throw new CliException("--concurrency-limit: " + concurrencyLimit + " (expected: 1 or more)");
+        }
+        return config.withHost(host).withKeepAlive(keepAliveDuration()).withConcurrencyLimit(concurrencyLimit);
+    }
+
+    Duration keepAliveDuration() {
+        var text = keepAlive.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (text.startsWith("p")) {
+                return positive(Duration.parse(text.toUpperCase(java.util.Locale.ROOT)));
+            }
+            var number = Long.parseLong(text.substring(0, text.length() - 1));
+            return positive(
+                    switch (text.charAt(text.length() - 1)) {
+                        case 's' -> Duration.ofSeconds(number);
+                        case 'm' -> Duration.ofMinutes(number);
+                        case 'h' -> Duration.ofHours(number);
+                        default -> throw new NumberFormatException(text);
+                    });
+        } catch (RuntimeException e) {
+            throw new CliException("--keep-alive: " + keepAlive + " (expected: a duration such as 90s, 10m or PT10M)");
+        }
+    }
+
+    private static Duration positive(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("not positive");
+        }
+        return duration;
+    }
 
     Map<String, String> parameters() {
         var result = new LinkedHashMap<String, String>();

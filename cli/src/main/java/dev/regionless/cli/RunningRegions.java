@@ -17,8 +17,9 @@ final class RunningRegions {
             Path template,
             RunOptions options,
             UnaryOperator<RegionConfig> customize,
-            PrintStream out) throws InterruptedException {
-        var set = RegionSet.start(options.data.toAbsolutePath(), names, c -> customize.apply(c.withHost(options.host)));
+            PrintStream out)
+            throws InterruptedException {
+        var set = RegionSet.start(options.data.toAbsolutePath(), names, c -> customize.apply(options.applyTo(c)));
         if (template != null) {
             try {
                 var warnings = set.deploy(template.toAbsolutePath(), options.parameters());
@@ -30,10 +31,13 @@ final class RunningRegions {
             }
         }
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            set.close();
-            stopped.countDown();
-        }, "regionless-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            set.close();
+                            stopped.countDown();
+                        },
+                        "regionless-shutdown"));
         Summary.print(set, out);
         out.println();
         out.println("Endpoints: " + set.endpointsFile());

@@ -19,12 +19,18 @@ final class StatusCommand implements Callable<Integer> {
             String functions = "";
             try {
                 health = admin.get(region, "/admin/health").path("status").asText();
-                functions = admin.get(region, "/admin/functions").path("functions").toString();
+                functions =
+                        admin.get(region, "/admin/functions").path("functions").toString();
             } catch (CliException e) {
                 health = "unreachable";
             }
-            System.out.printf("%-12s %-11s service %s  api %s  functions %s%n", region, health,
-                    endpoints.path("service").asText(), endpoints.path("api").asText("-"), functions);
+            System.out.printf(
+                    "%-12s %-11s service %s  api %s  functions %s%n",
+                    region,
+                    health,
+                    endpoints.path("service").asText(),
+                    endpoints.path("api").asText("-"),
+                    functions);
         }
         return 0;
     }

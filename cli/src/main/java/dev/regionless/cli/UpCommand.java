@@ -14,10 +14,7 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--template", required = true, description = "The SAM template (template.yaml).")
     Path template;
 
-    @Option(
-            names = "--regions",
-            split = ",",
-            description = "Regions to run (default: eu-west-2,us-west-2).")
+    @Option(names = "--regions", split = ",", description = "Regions to run (default: eu-west-2,us-west-2).")
     List<String> regions = List.of("eu-west-2", "us-west-2");
 
     @Mixin

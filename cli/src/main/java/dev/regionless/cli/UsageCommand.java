@@ -26,8 +26,18 @@ final class UsageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var admin = new AdminClient(data);
-        System.out.printf(Locale.ROOT, "%-12s %-24s %11s %7s %9s %6s %12s %12s %12s%n", "REGION", "FUNCTION",
-                "INVOCATIONS", "ERRORS", "THROTTLES", "COLD", "BILLED MS", "GB-S", "COST USD");
+        System.out.printf(
+                Locale.ROOT,
+                "%-12s %-24s %11s %7s %9s %6s %12s %12s %12s%n",
+                "REGION",
+                "FUNCTION",
+                "INVOCATIONS",
+                "ERRORS",
+                "THROTTLES",
+                "COLD",
+                "BILLED MS",
+                "GB-S",
+                "COST USD");
         double total = 0;
         for (var region : admin.regionNames()) {
             for (var usage : admin.get(region, "/admin/usage").path("functions")) {
@@ -35,10 +45,18 @@ final class UsageCommand implements Callable<Integer> {
                 double gbSeconds = usage.path("gbSeconds").asDouble();
                 double cost = invocations * requestPrice / 1_000_000 + gbSeconds * gbSecondPrice;
                 total += cost;
-                System.out.printf(Locale.ROOT, "%-12s %-24s %11d %7d %9d %6d %12d %12.6f %12.8f%n", region,
-                        usage.path("functionName").asText(), invocations, usage.path("errors").asLong(),
-                        usage.path("throttles").asLong(), usage.path("coldStarts").asLong(),
-                        usage.path("billedMillis").asLong(), gbSeconds, cost);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-12s %-24s %11d %7d %9d %6d %12d %12.6f %12.8f%n",
+                        region,
+                        usage.path("functionName").asText(),
+                        invocations,
+                        usage.path("errors").asLong(),
+                        usage.path("throttles").asLong(),
+                        usage.path("coldStarts").asLong(),
+                        usage.path("billedMillis").asLong(),
+                        gbSeconds,
+                        cost);
             }
         }
         System.out.printf(Locale.ROOT, "Estimated total: %.8f USD%n", total);

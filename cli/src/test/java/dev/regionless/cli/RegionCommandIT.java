@@ -23,13 +23,14 @@ class RegionCommandIT {
     void twoRegionProcessesShareOneEndpointsFileAndEachServesItsOwnRegion() throws Exception {
         var template = Path.of(System.getProperty("regionless.home", "..")).resolve("examples/hello/template.yaml");
 
-        try (var london = CliProcess.start(work, "region", "--name", "eu-west-2", "--template", template.toString(),
-                        "--data", "shared");
-                var oregon = CliProcess.start(work, "region", "--name", "us-west-2", "--template",
-                        template.toString(), "--data", "shared")) {
+        try (var london = CliProcess.start(
+                        work, "region", "--name", "eu-west-2", "--template", template.toString(), "--data", "shared");
+                var oregon = CliProcess.start(
+                        work, "region", "--name", "us-west-2", "--template", template.toString(), "--data", "shared")) {
             var file = work.resolve("shared/endpoints.json");
-            await().atMost(Duration.ofSeconds(60)).until(() -> london.output().contains("Press Ctrl-C")
-                    && oregon.output().contains("Press Ctrl-C"));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> london.output().contains("Press Ctrl-C")
+                            && oregon.output().contains("Press Ctrl-C"));
             var regions = new ObjectMapper().readTree(Files.readString(file)).get("regions");
 
             for (var name : new String[] {"eu-west-2", "us-west-2"}) {

@@ -26,8 +26,16 @@ class UpCommandIT {
     void upServesTheTemplateInEveryRegionAndOtherCommandsFindItThroughTheDataFolder() throws Exception {
         var template = Path.of(System.getProperty("regionless.home", "..")).resolve("examples/hello/template.yaml");
 
-        try (var up = CliProcess.start(work, "up", "--template", template.toString(),
-                "--regions", "eu-west-2,us-east-1", "--data", "run", "--no-delay")) {
+        try (var up = CliProcess.start(
+                work,
+                "up",
+                "--template",
+                template.toString(),
+                "--regions",
+                "eu-west-2,us-east-1",
+                "--data",
+                "run",
+                "--no-delay")) {
             var endpoints = awaitEndpoints(work.resolve("run/endpoints.json"), up);
             var api = endpoints.get("regions").get("us-east-1").get("api").asText();
             var hello = get(URI.create(api + "/hello"));
@@ -51,21 +59,41 @@ class UpCommandIT {
                 .replace("CodeUri: target/hello.jar", "CodeUri: " + home.resolve("examples/hello/target/hello.jar"));
         var app = Files.createDirectories(work.resolve("app"));
         Files.writeString(app.resolve("template.yaml"), original);
-        Files.writeString(app.resolve("broken.yaml"), original.replace("example.hello.Hello::", "example.hello.Gone::"));
+        Files.writeString(
+                app.resolve("broken.yaml"), original.replace("example.hello.Hello::", "example.hello.Gone::"));
 
-        try (var up = CliProcess.start(work, "up", "--template", app.resolve("template.yaml").toString(),
-                "--regions", "eu-west-2", "--data", "run")) {
+        try (var up = CliProcess.start(
+                work,
+                "up",
+                "--template",
+                app.resolve("template.yaml").toString(),
+                "--regions",
+                "eu-west-2",
+                "--data",
+                "run")) {
             var api = awaitEndpoints(work.resolve("run/endpoints.json"), up)
-                    .get("regions").get("eu-west-2").get("api").asText();
-            var broken = CliProcess.run(work, "deploy", "--template", app.resolve("broken.yaml").toString(),
-                    "--data", "run");
+                    .get("regions")
+                    .get("eu-west-2")
+                    .get("api")
+                    .asText();
+            var broken = CliProcess.run(
+                    work, "deploy", "--template", app.resolve("broken.yaml").toString(), "--data", "run");
             var stillOld = get(URI.create(api + "/hello"));
-            var good = CliProcess.run(work, "deploy", "--template", app.resolve("template.yaml").toString(),
-                    "--parameter-overrides", "Greeting=Bonjour", "--data", "run");
+            var good = CliProcess.run(
+                    work,
+                    "deploy",
+                    "--template",
+                    app.resolve("template.yaml").toString(),
+                    "--parameter-overrides",
+                    "Greeting=Bonjour",
+                    "--data",
+                    "run");
             var updated = get(URI.create(api + "/hello"));
 
             assertThat(broken.exitCode()).isEqualTo(2);
-            assertThat(broken.output()).contains("example.hello.Gone was not found").doesNotContain("\tat ");
+            assertThat(broken.output())
+                    .contains("example.hello.Gone was not found")
+                    .doesNotContain("\tat ");
             assertThat(stillOld.body()).contains("\"message\":\"Hello, world!\"");
             assertThat(good.exitCode()).as(good.output()).isZero();
             assertThat(updated.body()).contains("\"message\":\"Bonjour, world!\"");
@@ -77,8 +105,8 @@ class UpCommandIT {
         var template = work.resolve("template.yaml");
         Files.writeString(template, "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [oops\n");
 
-        var result = CliProcess.run(work, "up", "--template", template.toString(), "--regions", "eu-west-2",
-                "--data", "run");
+        var result = CliProcess.run(
+                work, "up", "--template", template.toString(), "--regions", "eu-west-2", "--data", "run");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("regionless: ", "template.yaml").doesNotContain("\tat ");

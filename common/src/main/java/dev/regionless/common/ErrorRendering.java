@@ -26,7 +26,9 @@ public final class ErrorRendering {
         body.put("__type", typePrefix + error.code());
         body.put("message", error.getMessage());
         body.putAll(error.extraFields());
-        return new ServiceResponse(error.status(), Map.of("Content-Type", "application/x-amz-json-1.0"),
-                        ServiceResponse.json(error.status(), body).body());
+        return new ServiceResponse(
+                error.status(),
+                Map.of("Content-Type", "application/x-amz-json-1.0"),
+                ServiceResponse.json(error.status(), body).body());
     }
 }

@@ -22,8 +22,8 @@ public class Hello implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2
         var name = event.getQueryStringParameters() == null
                 ? "world"
                 : event.getQueryStringParameters().getOrDefault("name", "world");
-        var body = "{\"message\":\"" + GREETING + ", " + escape(name) + "!\",\"region\":\"" + region
-                + "\",\"count\":" + count + "}";
+        var body = "{\"message\":\"" + GREETING + ", " + escape(name) + "!\",\"region\":\"" + region + "\",\"count\":"
+                + count + "}";
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)
                 .withHeaders(Map.of("Content-Type", "application/json"))

@@ -78,6 +78,7 @@ public record FunctionConfig(
     }
 
     public FunctionConfig withMemory(int megabytes) {
-        return new FunctionConfig(name, handler, runtime, codeUri, megabytes, timeout, environment, reservedConcurrency);
+        return new FunctionConfig(
+                name, handler, runtime, codeUri, megabytes, timeout, environment, reservedConcurrency);
     }
 }

@@ -8,8 +8,7 @@ public final class FunctionErrors {
     private FunctionErrors() {}
 
     public static AwsException functionNotFound(String arn) {
-        return new AwsException(
-                "ResourceNotFoundException", 404, "Function not found: " + arn, Map.of("Type", "User"));
+        return new AwsException("ResourceNotFoundException", 404, "Function not found: " + arn, Map.of("Type", "User"));
     }
 
     public static AwsException invalidParameter(String message) {

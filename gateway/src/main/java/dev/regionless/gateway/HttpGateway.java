@@ -42,8 +42,11 @@ public final class HttpGateway implements Handler<HttpServerRequest> {
 
     public HttpGateway(GatewayConfig config, Functions functions) {
         this.config = requireNonNull(config, "config");
-        this.pipeline = new GatewayPipeline(config, requireNonNull(functions, "functions"),
-                new RequestIds(ThreadLocalRandom::current), () -> deployment);
+        this.pipeline = new GatewayPipeline(
+                config,
+                requireNonNull(functions, "functions"),
+                new RequestIds(ThreadLocalRandom::current),
+                () -> deployment);
     }
 
     /**
@@ -80,8 +83,8 @@ public final class HttpGateway implements Handler<HttpServerRequest> {
                 body.appendBuffer(chunk);
             }
         });
-        request.exceptionHandler(error -> LOG.debug("Request {} {} failed: {}", request.method(), request.path(),
-                error.toString()));
+        request.exceptionHandler(
+                error -> LOG.debug("Request {} {} failed: {}", request.method(), request.path(), error.toString()));
         request.endHandler(end -> {
             if (tooLarge[0]) {
                 write(request, pipeline.payloadTooLarge());

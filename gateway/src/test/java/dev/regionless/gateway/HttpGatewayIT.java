@@ -75,7 +75,8 @@ class HttpGatewayIT {
 
         server.get("/Prod/users/J%C3%BCrgen%20M");
 
-        assertThat(FUNCTIONS.lastEvent().get("pathParameters").get("name").asText()).isEqualTo("Jürgen M");
+        assertThat(FUNCTIONS.lastEvent().get("pathParameters").get("name").asText())
+                .isEqualTo("Jürgen M");
     }
 
     @Test
@@ -87,7 +88,8 @@ class HttpGatewayIT {
 
         var event = FUNCTIONS.lastEvent();
         assertThat(event.get("pathParameters").get("proxy").asText()).isEqualTo("a/b/c.txt");
-        assertThat(event.get("requestContext").get("http").get("method").asText()).isEqualTo("DELETE");
+        assertThat(event.get("requestContext").get("http").get("method").asText())
+                .isEqualTo("DELETE");
     }
 
     @Test
@@ -99,7 +101,8 @@ class HttpGatewayIT {
 
         var event = FUNCTIONS.lastEvent();
         assertThat(event.get("queryStringParameters").get("q").asText()).isEqualTo("red shoes");
-        assertThat(event.get("multiValueQueryStringParameters").get("size").toString()).isEqualTo("[\"9\",\"10\"]");
+        assertThat(event.get("multiValueQueryStringParameters").get("size").toString())
+                .isEqualTo("[\"9\",\"10\"]");
     }
 
     @Test
@@ -122,7 +125,8 @@ class HttpGatewayIT {
         server.send(server.request("/me").header("X-Custom", "v1").GET());
 
         var event = FUNCTIONS.lastEvent();
-        assertThat(event.get("requestContext").get("http").get("sourceIp").asText()).isEqualTo("127.0.0.1");
+        assertThat(event.get("requestContext").get("http").get("sourceIp").asText())
+                .isEqualTo("127.0.0.1");
         assertThat(event.get("headers").get("x-custom").asText()).isEqualTo("v1");
     }
 
@@ -183,16 +187,24 @@ class HttpGatewayIT {
 
     @Test
     void corsPreflightIsAnsweredByTheHttpApi() {
-        var cors = new Cors(List.of("https://app.example.com"), List.of("GET", "POST"), List.of("content-type"),
-                List.of(), 600, false);
+        var cors = new Cors(
+                List.of("https://app.example.com"),
+                List.of("GET", "POST"),
+                List.of("content-type"),
+                List.of(),
+                600,
+                false);
         GATEWAY.deploy(List.of(withCors(http(v2("POST /items", "items")), cors)));
 
-        var response = server.send(server.request("/items").method("OPTIONS", BodyPublishers.noBody())
-                .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "POST"));
+        var response = server.send(server.request("/items")
+                .method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", "https://app.example.com")
+                .header("Access-Control-Request-Method", "POST"));
 
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example.com");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).contains("GET,POST");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+                .contains("GET,POST");
         assertThat(response.headers().firstValue("Access-Control-Max-Age")).contains("600");
     }
 
@@ -200,15 +212,18 @@ class HttpGatewayIT {
     void binaryBodyRoundTripsThroughBase64() {
         var image = new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xfe, (byte) 0xff, 10, 13};
         GATEWAY.deploy(List.of(http(v2("POST /echo", "echo"))));
-        FUNCTIONS.define("echo", event -> FUNCTIONS.completed("{\"statusCode\":200,"
-                + "\"headers\":{\"content-type\":\"image/png\"},\"isBase64Encoded\":true,\"body\":\""
-                + FakeFunctions.jsonField(event, "body") + "\"}"));
+        FUNCTIONS.define(
+                "echo",
+                event -> FUNCTIONS.completed("{\"statusCode\":200,"
+                        + "\"headers\":{\"content-type\":\"image/png\"},\"isBase64Encoded\":true,\"body\":\""
+                        + FakeFunctions.jsonField(event, "body") + "\"}"));
 
-        var response = server.sendForBytes(server.request("/echo").header("Content-Type", "image/png")
-                .POST(BodyPublishers.ofByteArray(image)));
+        var response = server.sendForBytes(
+                server.request("/echo").header("Content-Type", "image/png").POST(BodyPublishers.ofByteArray(image)));
 
         assertThat(FUNCTIONS.lastEvent().get("isBase64Encoded").asBoolean()).isTrue();
-        assertThat(FUNCTIONS.lastEvent().get("body").asText()).isEqualTo(Base64.getEncoder().encodeToString(image));
+        assertThat(FUNCTIONS.lastEvent().get("body").asText())
+                .isEqualTo(Base64.getEncoder().encodeToString(image));
         assertThat(response.body()).isEqualTo(image);
         assertThat(response.headers().firstValue("Content-Type")).contains("image/png");
     }
@@ -216,8 +231,10 @@ class HttpGatewayIT {
     @Test
     void cookiesAndHeadersFromTheFunctionReachTheClient() {
         GATEWAY.deploy(List.of(http(v2("GET /login", "login"))));
-        FUNCTIONS.returning("login", "{\"statusCode\":302,\"headers\":{\"Location\":\"/home\"},"
-                + "\"cookies\":[\"session=abc; HttpOnly\",\"theme=dark\"]}");
+        FUNCTIONS.returning(
+                "login",
+                "{\"statusCode\":302,\"headers\":{\"Location\":\"/home\"},"
+                        + "\"cookies\":[\"session=abc; HttpOnly\",\"theme=dark\"]}");
 
         var response = server.get("/login");
 
@@ -239,7 +256,8 @@ class HttpGatewayIT {
         GATEWAY.deploy(List.of(http(v2("POST /upload", "upload"))));
         FUNCTIONS.returning("upload", "{}");
 
-        var response = server.send(server.request("/upload").header("Content-Type", "application/octet-stream")
+        var response = server.send(server.request("/upload")
+                .header("Content-Type", "application/octet-stream")
                 .POST(BodyPublishers.ofByteArray(new byte[HttpGateway.MAX_BODY_BYTES + 1])));
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -268,7 +286,9 @@ class HttpGatewayIT {
         });
         FUNCTIONS.returning("new", "\"new\"");
         var inFlight = server.sendAsync(server.request("/version").GET());
-        Awaitility.await().until(() -> FUNCTIONS.invocations().stream().anyMatch(i -> i.functionName().equals("old")));
+        Awaitility.await()
+                .until(() -> FUNCTIONS.invocations().stream()
+                        .anyMatch(i -> i.functionName().equals("old")));
 
         GATEWAY.deploy(List.of(http(v2("GET /version", "new"))));
         release.countDown();

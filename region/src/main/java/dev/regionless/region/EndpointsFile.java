@@ -26,7 +26,9 @@ public final class EndpointsFile {
 
     /** Adds or replaces these regions' entries. */
     public static void publish(Path dataRoot, Map<String, RegionEndpoints> regions) {
-        update(dataRoot, root -> regions.forEach((name, endpoints) -> regionsOf(root).set(name, toJson(endpoints))));
+        update(
+                dataRoot,
+                root -> regions.forEach((name, endpoints) -> regionsOf(root).set(name, toJson(endpoints))));
     }
 
     /** Removes these regions' entries, when their run stops. */
@@ -56,16 +58,19 @@ public final class EndpointsFile {
     private static void update(Path dataRoot, java.util.function.Consumer<ObjectNode> change) {
         try {
             Files.createDirectories(dataRoot);
-            try (var channel = FileChannel.open(dataRoot.resolve(".endpoints.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (var channel = FileChannel.open(
+                    dataRoot.resolve(".endpoints.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 // Held until the channel closes; other processes sharing this data folder wait here.
                 channel.lock();
                 var root = read(dataRoot);
                 change.accept(root);
                 var temporary = dataRoot.resolve(NAME + ".tmp");
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
-                Files.move(temporary, dataRoot.resolve(NAME),
-                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        temporary,
+                        dataRoot.resolve(NAME),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dataRoot.resolve(NAME) + ": " + e.getMessage(), e);
@@ -89,7 +94,9 @@ public final class EndpointsFile {
         var node = Json.mapper().createObjectNode();
         node.put("service", endpoints.service().toString());
         node.put("api", endpoints.api() == null ? null : endpoints.api().toString());
-        node.put("websocket", endpoints.websocket() == null ? null : endpoints.websocket().toString());
+        node.put(
+                "websocket",
+                endpoints.websocket() == null ? null : endpoints.websocket().toString());
         node.put("admin", endpoints.admin().toString());
         return node;
     }

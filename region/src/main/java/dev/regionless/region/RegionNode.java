@@ -68,12 +68,21 @@ public final class RegionNode implements AutoCloseable {
         var node = new RegionNode(config, functions, gateway);
         node.servers.add(serviceServer);
         node.serviceUri = serviceUri;
-        servicePort.delegate = new BlockingHttpHandler(vertx, config.name(), SERVICE_BODY_LIMIT,
-                new ServicePort(new LambdaApi(functions, functionsConfig)));
-        var appServer = listen(vertx, config.host(), config.apiPort(), gateway);
+        servicePort.delegate = new BlockingHttpHandler(
+                vertx, config.name(), SERVICE_BODY_LIMIT, new ServicePort(new LambdaApi(functions, functionsConfig)));
+        // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
+        var appServer = listen(
+                vertx,
+                new HttpServerOptions()
+                        .setHost(config.host())
+                        .setPort(config.apiPort())
+                        .setMaxInitialLineLength(10_240)
+                        .setMaxHeaderSize(10_240),
+                gateway);
         node.servers.add(appServer);
         node.appUri = URI.create("http://" + config.host() + ":" + appServer.actualPort());
-        var admin = new BlockingHttpHandler(vertx, config.name(), 1024 * 1024, new AdminApi(config.name(), functions, node::deploy));
+        var admin = new BlockingHttpHandler(
+                vertx, config.name(), 1024 * 1024, new AdminApi(config.name(), functions, node::deploy));
         var adminServer = listen(vertx, config.host(), config.adminPort(), admin);
         node.servers.add(adminServer);
         node.adminUri = URI.create("http://" + config.host() + ":" + adminServer.actualPort());
@@ -106,7 +115,9 @@ public final class RegionNode implements AutoCloseable {
     /** The stack name a template deploys as: its folder's name, so every region and process agrees on it. */
     static String stackName(Path template) {
         var folder = template.toAbsolutePath().getParent();
-        var name = folder == null || folder.getFileName() == null ? "regionless" : folder.getFileName().toString();
+        var name = folder == null || folder.getFileName() == null
+                ? "regionless"
+                : folder.getFileName().toString();
         var cleaned = name.replaceAll("[^A-Za-z0-9-]", "-");
         return cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0)) ? "regionless" : cleaned;
     }
@@ -148,8 +159,13 @@ public final class RegionNode implements AutoCloseable {
     }
 
     private static HttpServer listen(Vertx vertx, String host, int port, Handler<HttpServerRequest> handler) {
-        var options = new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true);
-        return await(vertx.createHttpServer(options).requestHandler(handler).listen());
+        return listen(vertx, new HttpServerOptions().setHost(host).setPort(port), handler);
+    }
+
+    private static HttpServer listen(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> handler) {
+        return await(vertx.createHttpServer(options.setReuseAddress(true))
+                .requestHandler(handler)
+                .listen());
     }
 
     static <T> T await(io.vertx.core.Future<T> future) {

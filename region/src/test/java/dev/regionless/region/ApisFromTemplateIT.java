@@ -72,7 +72,8 @@ class ApisFromTemplateIT {
 
     @Test
     void restRouteSendsPayloadOneWithPathAndMultiValueQuery() throws Exception {
-        var response = send(HttpRequest.newBuilder(TestApps.app(region, "/Prod/items/42?tag=a&tag=b")).GET());
+        var response = send(HttpRequest.newBuilder(TestApps.app(region, "/Prod/items/42?tag=a&tag=b"))
+                .GET());
 
         // A REST API passes a base64 body through as text unless its media type is a binary one, as on AWS.
         var event = Json.mapper().readTree(java.util.Base64.getDecoder().decode(response.body()));
@@ -100,7 +101,8 @@ class ApisFromTemplateIT {
 
     @Test
     void unknownRestPathIsMissingAuthenticationToken() throws Exception {
-        var response = send(HttpRequest.newBuilder(TestApps.app(region, "/Prod/nothing")).GET());
+        var response = send(
+                HttpRequest.newBuilder(TestApps.app(region, "/Prod/nothing")).GET());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("Missing Authentication Token");
@@ -108,8 +110,8 @@ class ApisFromTemplateIT {
 
     @Test
     void routeThrottledToZeroByMethodSettingsAnswersTooManyRequests() throws Exception {
-        var response = send(HttpRequest.newBuilder(TestApps.app(region, "/Prod/closed"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        var response = send(
+                HttpRequest.newBuilder(TestApps.app(region, "/Prod/closed")).POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");

@@ -29,14 +29,20 @@ class ArchitectureTest {
                 "dev.regionless.gateway.internal.GatewayPipeline",
                 "dev.regionless.template.TemplateReader",
                 "dev.regionless.region.RegionNode")) {
-            org.assertj.core.api.Assertions.assertThat(classes.contain(name)).as(name).isTrue();
+            org.assertj.core.api.Assertions.assertThat(classes.contain(name))
+                    .as(name)
+                    .isTrue();
         }
     }
 
     @Test
     void onlyTheFunctionsModuleReachesItsRuntimeInternals() {
-        noClasses().that().resideOutsideOfPackage("dev.regionless.functions..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.regionless.functions..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "dev.regionless.functions.engine..",
                         "dev.regionless.functions.loader..",
                         "dev.regionless.functions.handler..",
@@ -46,32 +52,49 @@ class ArchitectureTest {
 
     @Test
     void onlyTheGatewayReachesItsInternals() {
-        noClasses().that().resideOutsideOfPackage("dev.regionless.gateway..")
-                .should().dependOnClassesThat().resideInAPackage("dev.regionless.gateway.internal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.regionless.gateway..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.regionless.gateway.internal..")
                 .check(classes);
     }
 
     @Test
     void onlyTheTemplateModuleReachesItsInternals() {
-        noClasses().that().resideOutsideOfPackage("dev.regionless.template..")
-                .should().dependOnClassesThat().resideInAPackage("dev.regionless.template.internal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.regionless.template..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.regionless.template.internal..")
                 .check(classes);
     }
 
     @Test
     void servicesDoNotDependOnTheRegionThatAssemblesThem() {
-        noClasses().that().resideInAnyPackage(
-                        "dev.regionless.functions..", "dev.regionless.gateway..", "dev.regionless.template..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.regionless.functions..",
+                        "dev.regionless.gateway..",
+                        "dev.regionless.template..",
                         "dev.regionless.common..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.regionless.region..", "dev.regionless.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.regionless.region..", "dev.regionless.cli..")
                 .check(classes);
     }
 
     @Test
     void theTemplateModelKnowsNothingOfTheServicesItDescribes() {
-        noClasses().that().resideInAPackage("dev.regionless.template..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.regionless.functions..", "dev.regionless.gateway..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.regionless.template..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.regionless.functions..", "dev.regionless.gateway..")
                 .check(classes);
     }
 }

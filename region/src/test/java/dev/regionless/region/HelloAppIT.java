@@ -72,7 +72,8 @@ class HelloAppIT {
 
         for (var region : regions.regions()) {
             var entry = file.get("regions").get(region.name());
-            assertThat(entry.get("service").asText()).isEqualTo(region.endpoints().service().toString());
+            assertThat(entry.get("service").asText())
+                    .isEqualTo(region.endpoints().service().toString());
             assertThat(entry.get("api").asText()).isEqualTo(region.appUri().toString());
             assertThat(entry.get("websocket").isNull()).isTrue();
             assertThat(entry.get("admin").asText()).startsWith("http://127.0.0.1:");

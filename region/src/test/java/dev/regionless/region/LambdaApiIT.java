@@ -16,8 +16,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -88,12 +88,16 @@ class LambdaApiIT {
 
     @Test
     void handlerExceptionIsUnhandledFunctionErrorWithLambdaShape() {
-        var response = lambda.invoke(r -> r.functionName("Thrower").payload(SdkBytes.fromUtf8String("{\"message\":\"bad\"}")));
+        var response =
+                lambda.invoke(r -> r.functionName("Thrower").payload(SdkBytes.fromUtf8String("{\"message\":\"bad\"}")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.functionError()).isEqualTo("Unhandled");
         assertThat(response.payload().asUtf8String())
-                .contains("\"errorMessage\":\"bad\"", "\"errorType\":\"java.lang.IllegalStateException\"", "\"stackTrace\"");
+                .contains(
+                        "\"errorMessage\":\"bad\"",
+                        "\"errorType\":\"java.lang.IllegalStateException\"",
+                        "\"stackTrace\"");
     }
 
     @Test
@@ -128,7 +132,8 @@ class LambdaApiIT {
 
     @Test
     void payloadThatIsNotJsonIsInvalidRequestContent() {
-        assertThatThrownBy(() -> lambda.invoke(r -> r.functionName("Counter").payload(SdkBytes.fromUtf8String("{nope"))))
+        assertThatThrownBy(
+                        () -> lambda.invoke(r -> r.functionName("Counter").payload(SdkBytes.fromUtf8String("{nope"))))
                 .isInstanceOfSatisfying(InvalidRequestContentException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.getMessage()).contains("Could not parse request body into json");

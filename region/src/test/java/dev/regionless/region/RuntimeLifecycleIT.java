@@ -26,7 +26,9 @@ class RuntimeLifecycleIT {
 
     @BeforeAll
     static void start() {
-        regions = RegionSet.start(folder.resolve("data"), List.of("us-east-1"),
+        regions = RegionSet.start(
+                folder.resolve("data"),
+                List.of("us-east-1"),
                 config -> config.withClock(CLOCK).withKeepAlive(Duration.ofMinutes(5)));
         regions.deploy(TestApps.template(folder, """
                 Transform: AWS::Serverless-2016-10-31
@@ -81,7 +83,9 @@ class RuntimeLifecycleIT {
 
     private static String invoke(String function, String payload) {
         var response = lambda.invoke(r -> r.functionName(function).payload(SdkBytes.fromUtf8String(payload)));
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         return response.payload().asUtf8String();
     }
 }

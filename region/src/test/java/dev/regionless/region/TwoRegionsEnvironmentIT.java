@@ -58,7 +58,11 @@ class TwoRegionsEnvironmentIT {
             Map<String, Future<JsonNode>> calls = Map.of(
                     "eu-west-2", pool.submit(() -> probe("eu-west-2")),
                     "us-west-2", pool.submit(() -> probe("us-west-2")));
-            seen = Map.of("eu-west-2", calls.get("eu-west-2").get(), "us-west-2", calls.get("us-west-2").get());
+            seen = Map.of(
+                    "eu-west-2",
+                    calls.get("eu-west-2").get(),
+                    "us-west-2",
+                    calls.get("us-west-2").get());
         }
 
         for (var region : List.of("eu-west-2", "us-west-2")) {
@@ -78,15 +82,17 @@ class TwoRegionsEnvironmentIT {
     void hostProcessEnvironmentIsNotChangedByFunctions() {
         probe("eu-west-2");
 
-        assertThat(System.getenv("AWS_ENDPOINT_URL")).isNotEqualTo(
-                regions.region("eu-west-2").endpoints().service().toString());
+        assertThat(System.getenv("AWS_ENDPOINT_URL"))
+                .isNotEqualTo(regions.region("eu-west-2").endpoints().service().toString());
     }
 
     private static JsonNode probe(String region) {
         try (var lambda = TestApps.lambda(regions.region(region))) {
-            var response = lambda.invoke(r -> r.functionName("probe")
-                    .payload(SdkBytes.fromUtf8String("{\"callSdk\":true}")));
-            assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+            var response =
+                    lambda.invoke(r -> r.functionName("probe").payload(SdkBytes.fromUtf8String("{\"callSdk\":true}")));
+            assertThat(response.functionError())
+                    .as(response.payload().asUtf8String())
+                    .isNull();
             return Json.mapper().readTree(response.payload().asUtf8String());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);

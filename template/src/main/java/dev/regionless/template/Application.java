@@ -17,8 +17,7 @@ import java.util.Optional;
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
-public record Application(
-        String stackName, List<FunctionSpec> functions, List<ApiSpec> apis, List<String> warnings) {
+public record Application(String stackName, List<FunctionSpec> functions, List<ApiSpec> apis, List<String> warnings) {
 
     public Application {
         requireNonNull(stackName, "stackName");

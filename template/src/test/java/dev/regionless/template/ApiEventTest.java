@@ -38,11 +38,17 @@ class ApiEventTest {
                   Get: {Type: Api, Properties: {Path: "/items/{id}", Method: get}}
                 """));
 
-        assertThat(app.apis()).containsExactly(new ApiSpec(
-                "ServerlessRestApi",
-                dev.regionless.template.internal.intrinsic.StableIds.apiId("regionless", "ServerlessRestApi"),
-                ApiType.REST, "Prod", null, null, java.util.Map.of(), List.of(),
-                List.of(new RouteSpec("GET", "/items/{id}", "Hello", "Hello", "1.0"))));
+        assertThat(app.apis())
+                .containsExactly(new ApiSpec(
+                        "ServerlessRestApi",
+                        dev.regionless.template.internal.intrinsic.StableIds.apiId("regionless", "ServerlessRestApi"),
+                        ApiType.REST,
+                        "Prod",
+                        null,
+                        null,
+                        java.util.Map.of(),
+                        List.of(),
+                        List.of(new RouteSpec("GET", "/items/{id}", "Hello", "Hello", "1.0"))));
     }
 
     @Test
@@ -59,7 +65,8 @@ class ApiEventTest {
                   Proxy: {Type: Api, Properties: {Path: "/{proxy+}", Method: any}}
                 """));
 
-        assertThat(app.apis().get(0).routes()).extracting(RouteSpec::method, RouteSpec::path)
+        assertThat(app.apis().get(0).routes())
+                .extracting(RouteSpec::method, RouteSpec::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ANY", "/{proxy+}"));
     }
 
@@ -164,8 +171,9 @@ class ApiEventTest {
     void requestValidationPropertiesAreWarnedAbout() {
         var app = Templates.read(event("{Path: /items, Method: GET, RestApiId: !Ref Items, RequestModel: {Model: M}}"));
 
-        assertThat(app.warnings()).containsExactly("template.yaml:17: Resources.Hello.Properties.Events.Get."
-                + "Properties.RequestModel: is ignored (request bodies are not validated)");
+        assertThat(app.warnings())
+                .containsExactly("template.yaml:17: Resources.Hello.Properties.Events.Get."
+                        + "Properties.RequestModel: is ignored (request bodies are not validated)");
     }
 
     @Test

@@ -13,9 +13,17 @@ class FunctionTest {
     void functionWithOnlyRequiredPropertiesGetsSamDefaults() {
         var function = Templates.helloFunction("");
 
-        assertThat(function).isEqualTo(new FunctionSpec(
-                "Hello", "Hello", "example.Hello::handleRequest", "java21", Path.of("/app/hello"), 128, 3, Map.of(),
-                null));
+        assertThat(function)
+                .isEqualTo(new FunctionSpec(
+                        "Hello",
+                        "Hello",
+                        "example.Hello::handleRequest",
+                        "java21",
+                        Path.of("/app/hello"),
+                        128,
+                        3,
+                        Map.of(),
+                        null));
     }
 
     @Test
@@ -116,9 +124,12 @@ class FunctionTest {
                     NAME: quack
                 """);
 
-        assertThat(function.environment()).containsExactly(
-                Map.entry("COUNT", "42"), Map.entry("RATIO", "0.5"), Map.entry("ENABLED", "true"),
-                Map.entry("NAME", "quack"));
+        assertThat(function.environment())
+                .containsExactly(
+                        Map.entry("COUNT", "42"),
+                        Map.entry("RATIO", "0.5"),
+                        Map.entry("ENABLED", "true"),
+                        Map.entry("NAME", "quack"));
     }
 
     @Test
@@ -182,12 +193,13 @@ class FunctionTest {
                 Architectures: [arm64]
                 """));
 
-        assertThat(app.warnings()).containsExactly(
-                "template.yaml:9: Resources.Hello.Properties.Description: is ignored (descriptions have no effect)",
-                "template.yaml:10: Resources.Hello.Properties.Tracing: is ignored (X-Ray tracing is not available)",
-                "template.yaml:11: Resources.Hello.Properties.Policies: is ignored (Regionless does not enforce IAM)",
-                "template.yaml:12: Resources.Hello.Properties.Architectures: is ignored "
-                        + "(functions run on the host's JVM, whatever its architecture)");
+        assertThat(app.warnings())
+                .containsExactly(
+                        "template.yaml:9: Resources.Hello.Properties.Description: is ignored (descriptions have no effect)",
+                        "template.yaml:10: Resources.Hello.Properties.Tracing: is ignored (X-Ray tracing is not available)",
+                        "template.yaml:11: Resources.Hello.Properties.Policies: is ignored (Regionless does not enforce IAM)",
+                        "template.yaml:12: Resources.Hello.Properties.Architectures: is ignored "
+                                + "(functions run on the host's JVM, whatever its architecture)");
     }
 
     @Test
@@ -245,11 +257,12 @@ class FunctionTest {
                     Properties: {Queue: !GetAtt Queue.Arn}
                 """));
 
-        assertThat(app.warnings()).containsExactly(
-                "template.yaml:11: Resources.Hello.Properties.Events.Tick.Type: Schedule events are not supported "
-                        + "yet; this event is ignored",
-                "template.yaml:14: Resources.Hello.Properties.Events.Messages.Type: SQS events are not supported "
-                        + "yet; this event is ignored");
+        assertThat(app.warnings())
+                .containsExactly(
+                        "template.yaml:11: Resources.Hello.Properties.Events.Tick.Type: Schedule events are not supported "
+                                + "yet; this event is ignored",
+                        "template.yaml:14: Resources.Hello.Properties.Events.Messages.Type: SQS events are not supported "
+                                + "yet; this event is ignored");
     }
 
     @Test

@@ -26,8 +26,9 @@ class GlobalsTest {
 
         var function = Templates.read(yaml).function("Hello").orElseThrow();
 
-        assertThat(function.environment()).containsExactly(
-                Map.entry("TABLE", "messages"), Map.entry("LEVEL", "debug"), Map.entry("COLOR", "blue"));
+        assertThat(function.environment())
+                .containsExactly(
+                        Map.entry("TABLE", "messages"), Map.entry("LEVEL", "debug"), Map.entry("COLOR", "blue"));
     }
 
     @Test
@@ -171,8 +172,10 @@ class GlobalsTest {
                 Function:
                   Timeout: 30
                   MemorySize: 512
-                """, "").replace("    Type: AWS::Serverless::Function\n",
-                "    Type: AWS::Serverless::Function\n    IgnoreGlobals: [Timeout]\n");
+                """, "")
+                .replace(
+                        "    Type: AWS::Serverless::Function\n",
+                        "    Type: AWS::Serverless::Function\n    IgnoreGlobals: [Timeout]\n");
 
         var function = Templates.read(yaml).function("Hello").orElseThrow();
 
@@ -184,8 +187,10 @@ class GlobalsTest {
         var yaml = withGlobals("""
                 Function:
                   Timeout: 30
-                """, "").replace("    Type: AWS::Serverless::Function\n",
-                "    Type: AWS::Serverless::Function\n    IgnoreGlobals: '*'\n");
+                """, "")
+                .replace(
+                        "    Type: AWS::Serverless::Function\n",
+                        "    Type: AWS::Serverless::Function\n    IgnoreGlobals: '*'\n");
 
         var function = Templates.read(yaml).function("Hello").orElseThrow();
 
@@ -205,7 +210,8 @@ class GlobalsTest {
 
         var app = Templates.read(yaml);
 
-        assertThat(app.warnings()).containsExactly(
-                "template.yaml:3: Globals.Function.Tracing: is ignored (X-Ray tracing is not available)");
+        assertThat(app.warnings())
+                .containsExactly(
+                        "template.yaml:3: Globals.Function.Tracing: is ignored (X-Ray tracing is not available)");
     }
 }

@@ -69,9 +69,14 @@ class HttpApiTest {
                   AllowCredentials: true
                 """);
 
-        assertThat(api.cors()).isEqualTo(new CorsSpec(
-                List.of("https://a.example", "https://b.example"), List.of("GET", "POST"), List.of("content-type"),
-                List.of("x-request-id"), 300, true));
+        assertThat(api.cors())
+                .isEqualTo(new CorsSpec(
+                        List.of("https://a.example", "https://b.example"),
+                        List.of("GET", "POST"),
+                        List.of("content-type"),
+                        List.of("x-request-id"),
+                        300,
+                        true));
     }
 
     @Test
@@ -99,8 +104,10 @@ class HttpApiTest {
                   $default: {ThrottlingBurstLimit: 2}
                 """);
 
-        assertThat(api.routeThrottles()).containsExactly(
-                Map.entry("GET /messages", new ThrottleSpec(1, 20)), Map.entry("$default", new ThrottleSpec(10, 2)));
+        assertThat(api.routeThrottles())
+                .containsExactly(
+                        Map.entry("GET /messages", new ThrottleSpec(1, 20)),
+                        Map.entry("$default", new ThrottleSpec(10, 2)));
     }
 
     @Test
@@ -133,7 +140,9 @@ class HttpApiTest {
                       Environment: {Variables: {URL: !GetAtt Chat.ApiEndpoint}}
                 """;
 
-        var caller = Templates.read(yaml, TemplateContext.of("us-west-2")).function("Caller").orElseThrow();
+        var caller = Templates.read(yaml, TemplateContext.of("us-west-2"))
+                .function("Caller")
+                .orElseThrow();
 
         assertThat(caller.environment().get("URL"))
                 .matches("https://[a-z0-9]{10}\\.execute-api\\.us-west-2\\.amazonaws\\.com");
@@ -146,9 +155,10 @@ class HttpApiTest {
                 StageVariables: {mode: live}
                 """));
 
-        assertThat(app.warnings()).containsExactly(
-                "template.yaml:15: Resources.Chat.Properties.Tags: is ignored (tags have no effect)",
-                "template.yaml:16: Resources.Chat.Properties.StageVariables: is ignored "
-                        + "(stage variables are not passed to functions)");
+        assertThat(app.warnings())
+                .containsExactly(
+                        "template.yaml:15: Resources.Chat.Properties.Tags: is ignored (tags have no effect)",
+                        "template.yaml:16: Resources.Chat.Properties.StageVariables: is ignored "
+                                + "(stage variables are not passed to functions)");
     }
 }

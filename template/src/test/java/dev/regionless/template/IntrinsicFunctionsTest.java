@@ -29,8 +29,12 @@ class IntrinsicFunctionsTest {
                 Environment: {Variables: {WHERE: !Sub "in ${AWS::Region}"}}
                 """);
 
-        var london = Templates.read(yaml, TemplateContext.of("eu-west-2")).function("Hello").orElseThrow();
-        var oregon = Templates.read(yaml, TemplateContext.of("us-west-2")).function("Hello").orElseThrow();
+        var london = Templates.read(yaml, TemplateContext.of("eu-west-2"))
+                .function("Hello")
+                .orElseThrow();
+        var oregon = Templates.read(yaml, TemplateContext.of("us-west-2"))
+                .function("Hello")
+                .orElseThrow();
 
         assertThat(london.environment()).containsEntry("WHERE", "in eu-west-2");
         assertThat(oregon.environment()).containsEntry("WHERE", "in us-west-2");
@@ -50,11 +54,12 @@ class IntrinsicFunctionsTest {
 
         var function = Templates.read(yaml, context).function("Hello").orElseThrow();
 
-        assertThat(function.environment()).containsExactly(
-                Map.entry("ACCOUNT", "111122223333"),
-                Map.entry("STACK", "chat"),
-                Map.entry("PARTITION", "aws"),
-                Map.entry("SUFFIX", "amazonaws.com"));
+        assertThat(function.environment())
+                .containsExactly(
+                        Map.entry("ACCOUNT", "111122223333"),
+                        Map.entry("STACK", "chat"),
+                        Map.entry("PARTITION", "aws"),
+                        Map.entry("SUFFIX", "amazonaws.com"));
     }
 
     @Test
@@ -94,10 +99,11 @@ class IntrinsicFunctionsTest {
 
         var env = environment(variables);
 
-        assertThat(env).containsOnly(
-                Map.entry("DOTTED", "arn:aws:lambda:eu-west-2:123456789012:function:Hello"),
-                Map.entry("LISTED", "arn:aws:lambda:eu-west-2:123456789012:function:Hello"),
-                Map.entry("LONG", "arn:aws:lambda:eu-west-2:123456789012:function:Hello"));
+        assertThat(env)
+                .containsOnly(
+                        Map.entry("DOTTED", "arn:aws:lambda:eu-west-2:123456789012:function:Hello"),
+                        Map.entry("LISTED", "arn:aws:lambda:eu-west-2:123456789012:function:Hello"),
+                        Map.entry("LONG", "arn:aws:lambda:eu-west-2:123456789012:function:Hello"));
     }
 
     @Test
@@ -147,8 +153,8 @@ class IntrinsicFunctionsTest {
                 X: !Sub "${Hello.Arn}|${!Literal}|${AWS::StackName}"
                 """);
 
-        assertThat(env).containsEntry(
-                "X", "arn:aws:lambda:eu-west-2:123456789012:function:Hello|${Literal}|regionless");
+        assertThat(env)
+                .containsEntry("X", "arn:aws:lambda:eu-west-2:123456789012:function:Hello|${Literal}|regionless");
     }
 
     @Test
@@ -190,8 +196,11 @@ class IntrinsicFunctionsTest {
                 JOIN: {"Fn::Join": ["-", [a, {Ref: AWS::Region}]]}
                 """);
 
-        assertThat(env).containsExactly(
-                Map.entry("REF", "eu-west-2"), Map.entry("SUB", "eu-west-2!"), Map.entry("JOIN", "a-eu-west-2"));
+        assertThat(env)
+                .containsExactly(
+                        Map.entry("REF", "eu-west-2"),
+                        Map.entry("SUB", "eu-west-2!"),
+                        Map.entry("JOIN", "a-eu-west-2"));
     }
 
     @Test
@@ -244,7 +253,9 @@ class IntrinsicFunctionsTest {
                       MemorySize: !FindInMap [Regions, !Ref AWS::Region, Size]
                 """;
 
-        var oregon = Templates.read(yaml, TemplateContext.of("us-west-2")).function("Hello").orElseThrow();
+        var oregon = Templates.read(yaml, TemplateContext.of("us-west-2"))
+                .function("Hello")
+                .orElseThrow();
 
         assertThat(oregon.memorySize()).isEqualTo(1024);
     }
@@ -288,8 +299,12 @@ class IntrinsicFunctionsTest {
                       Timeout: !If [InLondon, 30, 5]
                 """;
 
-        var london = Templates.read(yaml, TemplateContext.of("eu-west-2")).function("Hello").orElseThrow();
-        var oregon = Templates.read(yaml, TemplateContext.of("us-west-2")).function("Hello").orElseThrow();
+        var london = Templates.read(yaml, TemplateContext.of("eu-west-2"))
+                .function("Hello")
+                .orElseThrow();
+        var oregon = Templates.read(yaml, TemplateContext.of("us-west-2"))
+                .function("Hello")
+                .orElseThrow();
 
         assertThat(london.timeoutSeconds()).isEqualTo(30);
         assertThat(oregon.timeoutSeconds()).isEqualTo(5);
@@ -330,9 +345,12 @@ class IntrinsicFunctionsTest {
                 OR: !Or [!Equals [a, a], !Equals [b, c]]
                 """);
 
-        assertThat(env).containsExactly(
-                Map.entry("EQUAL", "true"), Map.entry("NOT", "false"), Map.entry("AND", "false"),
-                Map.entry("OR", "true"));
+        assertThat(env)
+                .containsExactly(
+                        Map.entry("EQUAL", "true"),
+                        Map.entry("NOT", "false"),
+                        Map.entry("AND", "false"),
+                        Map.entry("OR", "true"));
     }
 
     @Test

@@ -41,7 +41,8 @@ class ParametersTest {
                       Handler: example.Hello
                       Runtime: java21
                       CodeUri: hello
-                %s""".formatted(declaration.stripIndent().indent(4), use.stripIndent().indent(6));
+                %s""".formatted(
+                        declaration.stripIndent().indent(4), use.stripIndent().indent(6));
     }
 
     @Test

@@ -33,11 +33,12 @@ class ResourceTypesTest {
         var app = Templates.read(yaml);
 
         assertThat(app.functions()).hasSize(1);
-        assertThat(app.warnings()).containsExactly(
-                "template.yaml:10: Resources.HelloRole.Type: AWS::IAM::Role is ignored "
-                        + "(Regionless does not enforce IAM)",
-                "template.yaml:13: Resources.HelloLogs.Type: AWS::Logs::LogGroup is ignored "
-                        + "(Regionless keeps its own logs)");
+        assertThat(app.warnings())
+                .containsExactly(
+                        "template.yaml:10: Resources.HelloRole.Type: AWS::IAM::Role is ignored "
+                                + "(Regionless does not enforce IAM)",
+                        "template.yaml:13: Resources.HelloLogs.Type: AWS::Logs::LogGroup is ignored "
+                                + "(Regionless keeps its own logs)");
     }
 
     @Test
@@ -81,9 +82,10 @@ class ResourceTypesTest {
 
     @Test
     void dependsOnAResourceThatIsNotDeclaredIsRejected() {
-        var yaml = Templates.hello("").replace(
-                "    Type: AWS::Serverless::Function\n",
-                "    Type: AWS::Serverless::Function\n    DependsOn: [Table]\n");
+        var yaml = Templates.hello("")
+                .replace(
+                        "    Type: AWS::Serverless::Function\n",
+                        "    Type: AWS::Serverless::Function\n    DependsOn: [Table]\n");
 
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
@@ -92,9 +94,10 @@ class ResourceTypesTest {
 
     @Test
     void unknownResourceAttributeIsRejected() {
-        var yaml = Templates.hello("").replace(
-                "    Type: AWS::Serverless::Function\n",
-                "    Type: AWS::Serverless::Function\n    Propertes: {}\n");
+        var yaml = Templates.hello("")
+                .replace(
+                        "    Type: AWS::Serverless::Function\n",
+                        "    Type: AWS::Serverless::Function\n    Propertes: {}\n");
 
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
@@ -116,8 +119,8 @@ class ResourceTypesTest {
 
     @Test
     void logicalIdSharedWithAParameterIsRejected() {
-        var yaml = Templates.hello("").replace(
-                "Resources:", "Parameters:\n  Hello: {Type: String, Default: x}\nResources:");
+        var yaml = Templates.hello("")
+                .replace("Resources:", "Parameters:\n  Hello: {Type: String, Default: x}\nResources:");
 
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)

@@ -63,9 +63,14 @@ class RestApiTest {
                   AllowCredentials: true
                 """);
 
-        assertThat(api.cors()).isEqualTo(new CorsSpec(
-                List.of("https://example.com"), List.of("GET", "POST", "OPTIONS"),
-                List.of("Content-Type", "X-Amz-Date"), List.of(), 600, true));
+        assertThat(api.cors())
+                .isEqualTo(new CorsSpec(
+                        List.of("https://example.com"),
+                        List.of("GET", "POST", "OPTIONS"),
+                        List.of("Content-Type", "X-Amz-Date"),
+                        List.of(),
+                        600,
+                        true));
     }
 
     @Test
@@ -143,11 +148,12 @@ class RestApiTest {
                   - {HttpMethod: DELETE, ResourcePath: "/~1items", ThrottlingRateLimit: 5, LoggingLevel: INFO}
                 """));
 
-        assertThat(app.warnings()).containsExactly(
-                "template.yaml:17: Resources.Items.Properties.MethodSettings[0].LoggingLevel: is ignored "
-                        + "(Regionless keeps its own logs and metrics)",
-                "template.yaml:17: Resources.Items.Properties.MethodSettings[0]: is ignored "
-                        + "(it matches no route of this API)");
+        assertThat(app.warnings())
+                .containsExactly(
+                        "template.yaml:17: Resources.Items.Properties.MethodSettings[0].LoggingLevel: is ignored "
+                                + "(Regionless keeps its own logs and metrics)",
+                        "template.yaml:17: Resources.Items.Properties.MethodSettings[0]: is ignored "
+                                + "(it matches no route of this API)");
     }
 
     @Test
@@ -195,9 +201,10 @@ class RestApiTest {
         var app = Templates.read(yaml);
 
         assertThat(app.api("Lonely").orElseThrow().routes()).isEmpty();
-        assertThat(app.warnings()).containsExactly(
-                "template.yaml:5: Resources.Lonely.Properties.Name: is ignored (APIs are known by logical id)",
-                "template.yaml:3: Resources.Lonely: has no routes (no function has an event on this API)");
+        assertThat(app.warnings())
+                .containsExactly(
+                        "template.yaml:5: Resources.Lonely.Properties.Name: is ignored (APIs are known by logical id)",
+                        "template.yaml:3: Resources.Lonely: has no routes (no function has an event on this API)");
     }
 
     @Test

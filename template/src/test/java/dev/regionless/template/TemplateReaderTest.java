@@ -131,8 +131,8 @@ class TemplateReaderTest {
 
         var app = Templates.read(yaml);
 
-        assertThat(app.function("Other").orElseThrow().environment()).containsExactly(
-                Map.entry("A", "one"), Map.entry("B", "two"));
+        assertThat(app.function("Other").orElseThrow().environment())
+                .containsExactly(Map.entry("A", "one"), Map.entry("B", "two"));
     }
 
     @Test
@@ -147,8 +147,8 @@ class TemplateReaderTest {
 
     @Test
     void transformListContainingSamIsAccepted() {
-        var yaml = Templates.hello("").replace(
-                "Transform: AWS::Serverless-2016-10-31", "Transform: [AWS::Serverless-2016-10-31]");
+        var yaml = Templates.hello("")
+                .replace("Transform: AWS::Serverless-2016-10-31", "Transform: [AWS::Serverless-2016-10-31]");
 
         var app = Templates.read(yaml);
 
@@ -157,9 +157,10 @@ class TemplateReaderTest {
 
     @Test
     void otherTransformIsRejected() {
-        var yaml = Templates.hello("").replace(
-                "Transform: AWS::Serverless-2016-10-31",
-                "Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]");
+        var yaml = Templates.hello("")
+                .replace(
+                        "Transform: AWS::Serverless-2016-10-31",
+                        "Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]");
 
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
@@ -201,8 +202,8 @@ class TemplateReaderTest {
 
         var app = Templates.read(yaml);
 
-        assertThat(app.warnings()).containsExactly(
-                "template.yaml:9: Rules: is ignored (parameter rules are not checked)");
+        assertThat(app.warnings())
+                .containsExactly("template.yaml:9: Rules: is ignored (parameter rules are not checked)");
     }
 
     @Test
@@ -218,12 +219,11 @@ class TemplateReaderTest {
                 MemorySize: lots
                 """);
 
-        assertThatThrownBy(() -> Templates.read(yaml))
-                .isInstanceOfSatisfying(TemplateException.class, e -> {
-                    assertThat(e.file()).isEqualTo("template.yaml");
-                    assertThat(e.line()).isEqualTo(9);
-                    assertThat(e.path()).isEqualTo("Resources.Hello.Properties.MemorySize");
-                    assertThat(e.problem()).isEqualTo("lots (expected: an integer, 128..10240)");
-                });
+        assertThatThrownBy(() -> Templates.read(yaml)).isInstanceOfSatisfying(TemplateException.class, e -> {
+            assertThat(e.file()).isEqualTo("template.yaml");
+            assertThat(e.line()).isEqualTo(9);
+            assertThat(e.path()).isEqualTo("Resources.Hello.Properties.MemorySize");
+            assertThat(e.problem()).isEqualTo("lots (expected: an integer, 128..10240)");
+        });
     }
 }

@@ -26,7 +26,8 @@ final class DeployedFunction {
     private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger inUse = new AtomicInteger();
 
-    DeployedFunction(FunctionInfo info, CodeBundle bundle, Map<String, String> environment, FunctionLog log, Meter meter) {
+    DeployedFunction(
+            FunctionInfo info, CodeBundle bundle, Map<String, String> environment, FunctionLog log, Meter meter) {
         this.info = info;
         this.bundle = bundle;
         this.environment = Map.copyOf(environment);

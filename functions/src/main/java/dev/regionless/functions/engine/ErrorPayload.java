@@ -17,8 +17,10 @@ final class ErrorPayload {
     static byte[] timeout(String requestId, double seconds) {
         var body = new LinkedHashMap<String, Object>();
         body.put("errorType", "Sandbox.Timedout");
-        body.put("errorMessage", "RequestId: " + requestId + " Error: Task timed out after "
-                + String.format(java.util.Locale.ROOT, "%.2f", seconds) + " seconds");
+        body.put(
+                "errorMessage",
+                "RequestId: " + requestId + " Error: Task timed out after "
+                        + String.format(java.util.Locale.ROOT, "%.2f", seconds) + " seconds");
         return toJson(body);
     }
 
@@ -52,7 +54,9 @@ final class ErrorPayload {
                 ? "Native Method"
                 : frame.getFileName() == null
                         ? "Unknown Source"
-                        : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+                        : frame.getLineNumber() >= 0
+                                ? frame.getFileName() + ":" + frame.getLineNumber()
+                                : frame.getFileName();
         return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
     }
 

@@ -37,13 +37,19 @@ final class FunctionLoader implements AutoCloseable {
 
     DeployedFunction reuseOrLoad(DeployedFunction current, FunctionConfig function, FunctionLog log, Meter meter) {
         var bundle = open(function);
-        if (current != null && current.config().equals(function) && current.bundle().sha256().equals(bundle.sha256())) {
+        if (current != null
+                && current.config().equals(function)
+                && current.bundle().sha256().equals(bundle.sha256())) {
             bundle.close();
             return current;
         }
         checkHandler(function, bundle);
         var info = new FunctionInfo(
-                function, config.functionArn(function.name()), bundle.sha256(), bundle.size(), config.clock().instant());
+                function,
+                config.functionArn(function.name()),
+                bundle.sha256(),
+                bundle.size(),
+                config.clock().instant());
         var environment = FunctionEnvironment.of(function, config, environmentLogStream(function));
         return new DeployedFunction(info, bundle, environment, log, meter);
     }
@@ -63,8 +69,8 @@ final class FunctionLoader implements AutoCloseable {
         } catch (CodeLoadingException e) {
             throw FunctionErrors.invalidParameter("Function " + function.name() + ": " + e.getMessage());
         } catch (LinkageError e) {
-            throw FunctionErrors.invalidParameter("Function " + function.name() + ": Handler: "
-                    + function.handler() + " cannot be linked (" + e + "); is a library missing from CodeUri?");
+            throw FunctionErrors.invalidParameter("Function " + function.name() + ": Handler: " + function.handler()
+                    + " cannot be linked (" + e + "); is a library missing from CodeUri?");
         }
     }
 
@@ -75,7 +81,8 @@ final class FunctionLoader implements AutoCloseable {
     @Override
     public void close() {
         try (var files = Files.walk(extractionRoot)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // Temporary files only; the OS cleans its temp folder.
         }

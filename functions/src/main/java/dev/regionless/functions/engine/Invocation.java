@@ -123,8 +123,10 @@ final class Invocation {
         if (error != null) {
             settle(new InvocationResult.Failed(requestId, ErrorPayload.of(error), record.tail(), false));
         } else if (out.size() > MAX_RESPONSE_BYTES) {
-            var body = ErrorPayload.of("Function.ResponseSizeTooLarge", "Response payload size exceeded maximum"
-                    + " allowed payload size (" + MAX_RESPONSE_BYTES + " bytes).");
+            var body = ErrorPayload.of(
+                    "Function.ResponseSizeTooLarge",
+                    "Response payload size exceeded maximum" + " allowed payload size (" + MAX_RESPONSE_BYTES
+                            + " bytes).");
             settle(new InvocationResult.Failed(requestId, body, record.tail(), false));
         } else {
             settle(new InvocationResult.Completed(requestId, out.toByteArray(), record.tail()));
@@ -139,8 +141,8 @@ final class Invocation {
         long durationNanos = System.nanoTime() - startNanos;
         var timeout = function.config().timeout();
         var output = environment.output();
-        output.platformLine(config.clock().instant() + " " + requestId + " Task timed out after "
-                + seconds(timeout) + " seconds");
+        output.platformLine(
+                config.clock().instant() + " " + requestId + " Task timed out after " + seconds(timeout) + " seconds");
         output.platformLine("END RequestId: " + requestId);
         long billed = report(durationNanos, true);
         function.meter().invoked(billed, function.config().memoryMb(), initNanos > 0, true);
@@ -153,8 +155,11 @@ final class Invocation {
         if (settled.compareAndSet(false, true)) {
             thread.interrupt();
             initNanos = config.initTimeout().toNanos();
-            initFailed(ErrorPayload.of("Runtime.InitTimeout", "INIT phase timed out after "
-                    + seconds(config.initTimeout()) + " seconds"), "Runtime.InitTimeout");
+            initFailed(
+                    ErrorPayload.of(
+                            "Runtime.InitTimeout",
+                            "INIT phase timed out after " + seconds(config.initTimeout()) + " seconds"),
+                    "Runtime.InitTimeout");
         }
     }
 
@@ -164,16 +169,28 @@ final class Invocation {
                 + "Error Type: " + errorType);
         output.platformLine(new String(body, StandardCharsets.UTF_8));
         output.attach(null);
-        function.meter().invoked(Math.max(1, (long) Math.ceil(initNanos / 1e6)), function.config().memoryMb(), true, true);
+        function.meter()
+                .invoked(
+                        Math.max(1, (long) Math.ceil(initNanos / 1e6)),
+                        function.config().memoryMb(),
+                        true,
+                        true);
         settle(new InvocationResult.Failed(requestId, body, record.tail(), false));
     }
 
     private long report(long durationNanos, boolean timedOut) {
         long billed = Math.max(1, (long) Math.ceil(durationNanos / 1e6) + (long) Math.ceil(initNanos / 1e6));
-        var line = new StringBuilder("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(millis(durationNanos)).append(" ms")
-                .append("\tBilled Duration: ").append(billed).append(" ms")
-                .append("\tMemory Size: ").append(function.config().memoryMb()).append(" MB");
+        var line = new StringBuilder("REPORT RequestId: ")
+                .append(requestId)
+                .append("\tDuration: ")
+                .append(millis(durationNanos))
+                .append(" ms")
+                .append("\tBilled Duration: ")
+                .append(billed)
+                .append(" ms")
+                .append("\tMemory Size: ")
+                .append(function.config().memoryMb())
+                .append(" MB");
         if (initNanos > 0) {
             line.append("\tInit Duration: ").append(millis(initNanos)).append(" ms");
         }

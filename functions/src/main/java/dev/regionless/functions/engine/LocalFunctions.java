@@ -44,10 +44,12 @@ public final class LocalFunctions implements Functions {
                 .daemon()
                 .name("functions-reaper-" + config.region())
                 .unstarted(r));
-        var timeouts = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform()
-                .daemon()
-                .name("functions-timeouts-" + config.region())
-                .unstarted(r));
+        var timeouts = new ScheduledThreadPoolExecutor(
+                1,
+                r -> Thread.ofPlatform()
+                        .daemon()
+                        .name("functions-timeouts-" + config.region())
+                        .unstarted(r));
         // Nearly every watchdog is cancelled; without this they would pile up in the queue until their deadline.
         timeouts.setRemoveOnCancelPolicy(true);
         this.timers = timeouts;
@@ -161,12 +163,11 @@ public final class LocalFunctions implements Functions {
     }
 
     private FunctionLog logFor(FunctionConfig function) {
-        return logs.computeIfAbsent(function.name(), name -> new FunctionLog(
-                config.logDirectory().resolve(name + ".log"), config.clock()));
+        return logs.computeIfAbsent(
+                function.name(), name -> new FunctionLog(config.logDirectory().resolve(name + ".log"), config.clock()));
     }
 
     private Meter meterFor(FunctionConfig function) {
         return meters.computeIfAbsent(function.name(), name -> new Meter());
     }
-
 }

@@ -124,7 +124,8 @@ public final class HandlerBinding {
         @SuppressWarnings("unchecked") // RequestHandler's type arguments are checked by the codec, as Lambda does
         public HandlerInvoker invoker(Object instance) {
             var handler = (RequestHandler<Object, Object>) instance;
-            var writer = new ResultWriter(method.getGenericReturnType(), method.getDeclaringClass().getClassLoader());
+            var writer = new ResultWriter(
+                    method.getGenericReturnType(), method.getDeclaringClass().getClassLoader());
             return (event, out, context) -> writer.write(handler.handleRequest(input.read(event), context), out);
         }
     }
@@ -142,7 +143,8 @@ public final class HandlerBinding {
 
         @Override
         public HandlerInvoker invoker(Object instance) {
-            var writer = new ResultWriter(method.getGenericReturnType(), method.getDeclaringClass().getClassLoader());
+            var writer = new ResultWriter(
+                    method.getGenericReturnType(), method.getDeclaringClass().getClassLoader());
             return (event, out, context) -> {
                 var args = signature.arguments(event, out, context);
                 Object result;

@@ -16,8 +16,8 @@ public record HandlerName(String className, String methodName) {
         var className = separator < 0 ? trimmed : trimmed.substring(0, separator);
         var methodName = separator < 0 ? null : trimmed.substring(separator + 2);
         if (className.isEmpty() || !isJavaName(className) || (methodName != null && !isIdentifier(methodName))) {
-            throw new CodeLoadingException(
-                    "Handler: '" + handler + "' is not a valid handler (expected: package.Class::method or package.Class)");
+            throw new CodeLoadingException("Handler: '" + handler
+                    + "' is not a valid handler (expected: package.Class::method or package.Class)");
         }
         return new HandlerName(className, methodName);
     }

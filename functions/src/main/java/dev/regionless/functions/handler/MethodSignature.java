@@ -44,7 +44,9 @@ record MethodSignature(boolean isStream, PayloadCodec input, boolean takesContex
         boolean takesContext = params.length > 0 && params[params.length - 1] == Context.class;
         boolean takesInput = params.length - (takesContext ? 1 : 0) == 1;
         var input = takesInput
-                ? PayloadCodec.forType(method.getGenericParameterTypes()[0], method.getDeclaringClass().getClassLoader())
+                ? PayloadCodec.forType(
+                        method.getGenericParameterTypes()[0],
+                        method.getDeclaringClass().getClassLoader())
                 : null;
         return new MethodSignature(false, input, takesContext);
     }

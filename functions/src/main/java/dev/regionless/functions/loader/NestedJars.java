@@ -34,7 +34,8 @@ final class NestedJars {
                 extracted.add(target);
             }
         } catch (java.util.zip.ZipException e) {
-            throw new CodeLoadingException("CodeUri: " + archive + " is not a jar or zip file (" + e.getMessage() + ")", e);
+            throw new CodeLoadingException(
+                    "CodeUri: " + archive + " is not a jar or zip file (" + e.getMessage() + ")", e);
         }
         return extracted;
     }

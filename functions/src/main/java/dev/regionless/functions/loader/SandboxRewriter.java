@@ -72,8 +72,8 @@ final class SandboxRewriter {
             var rewritten = arguments.clone();
             for (int i = 0; i < rewritten.length; i++) {
                 if (rewritten[i] instanceof Handle handle && isGetenv(handle)) {
-                    rewritten[i] = new Handle(
-                            Opcodes.H_INVOKESTATIC, SANDBOX, handle.getName(), handle.getDesc(), false);
+                    rewritten[i] =
+                            new Handle(Opcodes.H_INVOKESTATIC, SANDBOX, handle.getName(), handle.getDesc(), false);
                 }
             }
             super.visitInvokeDynamicInsn(name, descriptor, bootstrap, rewritten);

@@ -31,7 +31,9 @@ final class FunctionDescriptions {
         body.put("Version", "$LATEST");
         body.put("Environment", Map.of("Variables", config.environment()));
         body.put("TracingConfig", Map.of("Mode", "PassThrough"));
-        body.put("RevisionId", info.codeSha256().substring(0, 8) + "-" + info.lastModified().toEpochMilli());
+        body.put(
+                "RevisionId",
+                info.codeSha256().substring(0, 8) + "-" + info.lastModified().toEpochMilli());
         body.put("State", "Active");
         body.put("LastUpdateStatus", "Successful");
         body.put("PackageType", "Zip");
@@ -43,9 +45,17 @@ final class FunctionDescriptions {
     static Map<String, Object> function(FunctionInfo info, String accountId) {
         var body = new LinkedHashMap<String, Object>();
         body.put("Configuration", configuration(info, accountId));
-        body.put("Code", Map.of("RepositoryType", "S3", "Location", info.config().codeUri().toUri().toString()));
+        body.put(
+                "Code",
+                Map.of(
+                        "RepositoryType",
+                        "S3",
+                        "Location",
+                        info.config().codeUri().toUri().toString()));
         if (info.config().hasReservedConcurrency()) {
-            body.put("Concurrency", Map.of("ReservedConcurrentExecutions", info.config().reservedConcurrency()));
+            body.put(
+                    "Concurrency",
+                    Map.of("ReservedConcurrentExecutions", info.config().reservedConcurrency()));
         }
         body.put("Tags", Map.of());
         return body;

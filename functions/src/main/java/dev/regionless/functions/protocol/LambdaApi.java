@@ -51,7 +51,9 @@ public final class LambdaApi {
 
     private ServiceResponse route(ServiceRequest request) {
         var rest = request.path().substring(PREFIX.length());
-        var segments = rest.isEmpty() || rest.equals("/") ? List.<String>of() : List.of(rest.substring(1).split("/"));
+        var segments = rest.isEmpty() || rest.equals("/")
+                ? List.<String>of()
+                : List.of(rest.substring(1).split("/"));
         var method = request.method();
         if (segments.isEmpty() && method.equals("GET")) {
             return listFunctions(request);
@@ -65,7 +67,9 @@ public final class LambdaApi {
         if (segments.size() == 2 && segments.get(1).equals("invocations") && method.equals("POST")) {
             return invoke(request, decode(segments.get(0)));
         }
-        throw new AwsException("UnknownOperationException", 400,
+        throw new AwsException(
+                "UnknownOperationException",
+                400,
                 "Regionless does not support " + method + " " + request.path() + " on the Lambda API yet");
     }
 
@@ -96,10 +100,11 @@ public final class LambdaApi {
         boolean tail = "Tail".equals(logType);
         return switch (result) {
             case InvocationResult.Completed done -> withLog(invocationResponse(done.payload()), tail, done.logTail());
-            case InvocationResult.Failed failed -> withLog(
-                    invocationResponse(failed.errorPayload()).withHeader("X-Amz-Function-Error", "Unhandled"),
-                    tail,
-                    failed.logTail());
+            case InvocationResult.Failed failed ->
+                withLog(
+                        invocationResponse(failed.errorPayload()).withHeader("X-Amz-Function-Error", "Unhandled"),
+                        tail,
+                        failed.logTail());
             case InvocationResult.Throttled throttled -> throw FunctionErrors.throttled(throttled.reason());
         };
     }
@@ -133,9 +138,11 @@ public final class LambdaApi {
         int start = markerIndex(request.queryParameter("Marker"), all.size());
         int end = Math.min(all.size(), start + maxItems);
         var body = new LinkedHashMap<String, Object>();
-        body.put("Functions", all.subList(start, end).stream()
-                .map(info -> FunctionDescriptions.configuration(info, accountId))
-                .toList());
+        body.put(
+                "Functions",
+                all.subList(start, end).stream()
+                        .map(info -> FunctionDescriptions.configuration(info, accountId))
+                        .toList());
         if (end < all.size()) {
             body.put("NextMarker", Integer.toString(end));
         }
@@ -161,8 +168,9 @@ public final class LambdaApi {
                 // Reading every token proves the payload is JSON without building it.
             }
         } catch (java.io.IOException e) {
-            throw FunctionErrors.invalidRequestContent("Could not parse request body into json: Could not parse"
-                    + " payload into json: " + e.getMessage().lines().findFirst().orElse("malformed JSON"));
+            throw FunctionErrors.invalidRequestContent(
+                    "Could not parse request body into json: Could not parse" + " payload into json: "
+                            + e.getMessage().lines().findFirst().orElse("malformed JSON"));
         }
     }
 

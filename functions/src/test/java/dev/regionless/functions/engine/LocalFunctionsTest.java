@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.regionless.common.AwsException;
 import dev.regionless.common.Json;
+import dev.regionless.common.MutableClock;
 import dev.regionless.functions.FunctionConfig;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.InvocationResult;
 import dev.regionless.functions.LogLine;
-import dev.regionless.common.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,7 +55,8 @@ class LocalFunctionsTest {
         assertThat(first.get("invocations").asInt()).isEqualTo(1);
         assertThat(second.get("invocations").asInt()).isEqualTo(2);
         assertThat(second.get("initialisations").asInt()).isEqualTo(1);
-        assertThat(second.get("environment").asText()).isEqualTo(first.get("environment").asText());
+        assertThat(second.get("environment").asText())
+                .isEqualTo(first.get("environment").asText());
     }
 
     @Test
@@ -72,13 +73,15 @@ class LocalFunctionsTest {
                     }))
                     .toList();
             start.countDown();
-            environments = calls.stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }).toList();
+            environments = calls.stream()
+                    .map(f -> {
+                        try {
+                            return f.get();
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    })
+                    .toList();
         }
 
         assertThat(environments).doesNotHaveDuplicates();
@@ -94,7 +97,8 @@ class LocalFunctionsTest {
         var after = json(functions.invoke("counter", "{}".getBytes()));
 
         assertThat(after.get("invocations").asInt()).isEqualTo(1);
-        assertThat(after.get("environment").asText()).isNotEqualTo(before.get("environment").asText());
+        assertThat(after.get("environment").asText())
+                .isNotEqualTo(before.get("environment").asText());
         assertThat(functions.usage().get(0).coldStarts()).isEqualTo(2);
     }
 
@@ -126,8 +130,9 @@ class LocalFunctionsTest {
     void invocationOverReservedConcurrencyIsThrottledWhileOthersRun() throws Exception {
         functions.deploy(List.of(function("one", "Sleeper").withReservedConcurrency(1)));
         var running = Thread.ofVirtual().start(() -> functions.invoke("one", "{\"millis\":800}".getBytes()));
-        org.awaitility.Awaitility.await().until(() -> functions.usage().get(0).coldStarts() == 0
-                && logsOf("one").stream().anyMatch(l -> l.message().startsWith("START")));
+        org.awaitility.Awaitility.await()
+                .until(() -> functions.usage().get(0).coldStarts() == 0
+                        && logsOf("one").stream().anyMatch(l -> l.message().startsWith("START")));
 
         var second = functions.invoke("one", "{}".getBytes());
 
@@ -175,9 +180,13 @@ class LocalFunctionsTest {
 
         var result = functions.invoke("broken", "{}".getBytes());
 
-        assertThat(result).isInstanceOfSatisfying(InvocationResult.Failed.class, failed -> assertThat(
-                        parse(failed.errorPayload()).get("errorMessage").asText())
-                .isEqualTo("configuration missing"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        InvocationResult.Failed.class,
+                        failed -> assertThat(parse(failed.errorPayload())
+                                        .get("errorMessage")
+                                        .asText())
+                                .isEqualTo("configuration missing"));
         assertThat(functions.warmEnvironments("broken")).isZero();
     }
 
@@ -204,17 +213,22 @@ class LocalFunctionsTest {
 
         functions.invoke("printer", "{\"tag\":\"b\"}".getBytes());
 
-        var reports = messages("printer").stream().filter(m -> m.startsWith("REPORT")).toList();
+        var reports =
+                messages("printer").stream().filter(m -> m.startsWith("REPORT")).toList();
         assertThat(reports.get(1)).doesNotContain("Init Duration");
     }
 
     @Test
     void usageCountsInvocationsErrorsAndGigabyteSeconds() {
-        functions.deploy(List.of(function("thrower", "Thrower").withMemory(1024), function("counter", "StaticCounter")));
+        functions.deploy(
+                List.of(function("thrower", "Thrower").withMemory(1024), function("counter", "StaticCounter")));
         functions.invoke("thrower", "{}".getBytes());
         functions.invoke("thrower", "{}".getBytes());
 
-        var usage = functions.usage().stream().filter(u -> u.functionName().equals("thrower")).findFirst().orElseThrow();
+        var usage = functions.usage().stream()
+                .filter(u -> u.functionName().equals("thrower"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(usage.invocations()).isEqualTo(2);
         assertThat(usage.errors()).isEqualTo(2);
@@ -228,8 +242,8 @@ class LocalFunctionsTest {
                 .isInstanceOfSatisfying(AwsException.class, e -> {
                     assertThat(e.code()).isEqualTo("ResourceNotFoundException");
                     assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.getMessage()).isEqualTo(
-                            "Function not found: arn:aws:lambda:eu-west-2:123456789012:function:missing");
+                    assertThat(e.getMessage())
+                            .isEqualTo("Function not found: arn:aws:lambda:eu-west-2:123456789012:function:missing");
                 });
     }
 

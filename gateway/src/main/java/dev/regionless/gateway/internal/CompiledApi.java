@@ -36,14 +36,17 @@ record CompiledApi(HttpApiDefinition definition, RouteTable<RouteTarget> routes,
                 throw invalid(api, "routeKey: \"$default\" (expected: METHOD /path; REST APIs have no $default route)");
             }
             if (api.type() == ApiType.REST && route.payloadFormat() != PayloadFormat.V1) {
-                throw invalid(api, "payloadFormat of " + key + ": " + route.payloadFormat()
-                        + " (expected: V1; REST APIs only send payload 1.0)");
+                throw invalid(
+                        api,
+                        "payloadFormat of " + key + ": " + route.payloadFormat()
+                                + " (expected: V1; REST APIs only send payload 1.0)");
             }
             var throttle = route.throttle() != null ? route.throttle() : api.defaultThrottle();
             routes.add(new Route<>(key, new RouteTarget(route, new TokenBucket(throttle, clock))));
         }
         try {
-            return new CompiledApi(api, RouteTable.of(routes), Optional.ofNullable(api.cors()).map(CorsPolicy::new));
+            return new CompiledApi(
+                    api, RouteTable.of(routes), Optional.ofNullable(api.cors()).map(CorsPolicy::new));
         } catch (IllegalArgumentException e) {
             throw invalid(api, e.getMessage());
         }

@@ -42,7 +42,8 @@ public final class Deployment {
                 throw new IllegalArgumentException("apiId: " + api.apiId() + " (expected: each API id once)");
             }
         }
-        return new Deployment(apis, apis.stream().map(api -> CompiledApi.of(api, clock)).toList());
+        return new Deployment(
+                apis, apis.stream().map(api -> CompiledApi.of(api, clock)).toList());
     }
 
     /** The deployed definitions, in deployment order. */

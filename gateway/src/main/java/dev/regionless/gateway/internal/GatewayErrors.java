@@ -20,8 +20,9 @@ public final class GatewayErrors {
     /** No route fits: REST 403 {@code Missing Authentication Token}; HTTP 404 {@code Not Found}. */
     public static GatewayResponse noRoute(ApiType type) {
         return switch (type) {
-            case REST -> GatewayResponse.json(403, "{\"message\":\"Missing Authentication Token\"}")
-                    .withHeader("x-amzn-ErrorType", "MissingAuthenticationTokenException");
+            case REST ->
+                GatewayResponse.json(403, "{\"message\":\"Missing Authentication Token\"}")
+                        .withHeader("x-amzn-ErrorType", "MissingAuthenticationTokenException");
             case HTTP -> noApi();
         };
     }

@@ -42,11 +42,7 @@ public final class GatewayPipeline {
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
     /** A pipeline over the deployment {@code deployment} returns at the start of each request. */
-    public GatewayPipeline(
-            GatewayConfig config,
-            Functions functions,
-            RequestIds ids,
-            Supplier<Deployment> deployment) {
+    public GatewayPipeline(GatewayConfig config, Functions functions, RequestIds ids, Supplier<Deployment> deployment) {
         this.config = config;
         this.integration = new Integration(functions);
         this.ids = ids;
@@ -65,12 +61,18 @@ public final class GatewayPipeline {
     public CompletableFuture<GatewayResponse> handleAsync(GatewayRequest request) {
         var resolution = deployment.get().resolve(request);
         return switch (resolution) {
-            case Resolution.NoApi none -> CompletableFuture.completedFuture(
-                    withIds(GatewayErrors.noApi(), ApiType.HTTP, idsFor(ApiType.HTTP)));
-            case Resolution.NoRoute noRoute -> CompletableFuture.completedFuture(
-                    finish(noRoute.api(), request, GatewayErrors.noRoute(noRoute.api().type())));
-            case Resolution.Preflight preflight -> CompletableFuture.completedFuture(
-                    withIds(preflight.response(), preflight.api().type(), idsFor(preflight.api().type())));
+            case Resolution.NoApi none ->
+                CompletableFuture.completedFuture(withIds(GatewayErrors.noApi(), ApiType.HTTP, idsFor(ApiType.HTTP)));
+            case Resolution.NoRoute noRoute ->
+                CompletableFuture.completedFuture(finish(
+                        noRoute.api(),
+                        request,
+                        GatewayErrors.noRoute(noRoute.api().type())));
+            case Resolution.Preflight preflight ->
+                CompletableFuture.completedFuture(withIds(
+                        preflight.response(),
+                        preflight.api().type(),
+                        idsFor(preflight.api().type())));
             case Resolution.Found found -> invoke(found, request);
         };
     }
@@ -85,8 +87,12 @@ public final class GatewayPipeline {
         }
         return answer.exceptionally(error -> {
             var requestIds = idsFor(ApiType.HTTP);
-            LOG.error("Request {} {} {} failed in the gateway", requestIds.requestId(), request.method(),
-                    request.rawPath(), error);
+            LOG.error(
+                    "Request {} {} {} failed in the gateway",
+                    requestIds.requestId(),
+                    request.method(),
+                    request.rawPath(),
+                    error);
             return withIds(GatewayErrors.integrationError(ApiType.HTTP), ApiType.HTTP, requestIds);
         });
     }
@@ -106,16 +112,15 @@ public final class GatewayPipeline {
         var requestIds = idsFor(api.type());
         var target = found.match().route().target();
         if (!target.bucket().tryAcquire()) {
-            return CompletableFuture.completedFuture(
-                    finish(api, request, GatewayErrors.tooManyRequests(), requestIds));
+            return CompletableFuture.completedFuture(finish(api, request, GatewayErrors.tooManyRequests(), requestIds));
         }
         var proxy = proxyRequest(found, request, requestIds);
         var route = target.definition();
         var event = serialize(route.payloadFormat(), proxy, api);
         return integration
                 .invoke(route.functionName(), event, config.integrationTimeout(api.type()))
-                .thenApply(outcome -> finish(api, request, respond(api, request, route, requestIds, outcome),
-                        requestIds));
+                .thenApply(
+                        outcome -> finish(api, request, respond(api, request, route, requestIds, outcome), requestIds));
     }
 
     private GatewayResponse respond(
@@ -128,8 +133,8 @@ public final class GatewayPipeline {
         };
     }
 
-    private GatewayResponse answer(CompiledApi api, GatewayRequest request, PayloadFormat format,
-            InvocationResult result) {
+    private GatewayResponse answer(
+            CompiledApi api, GatewayRequest request, PayloadFormat format, InvocationResult result) {
         return switch (result) {
             case InvocationResult.Completed completed -> mapped(api, request, format, completed);
             case InvocationResult.Failed failed -> GatewayErrors.integrationError(api.type());
@@ -137,17 +142,23 @@ public final class GatewayPipeline {
         };
     }
 
-    private GatewayResponse mapped(CompiledApi api, GatewayRequest request, PayloadFormat format,
-            InvocationResult.Completed completed) {
+    private GatewayResponse mapped(
+            CompiledApi api, GatewayRequest request, PayloadFormat format, InvocationResult.Completed completed) {
         var mapped = format == PayloadFormat.V1
-                ? ResponseMapping.v1(completed.payload(), api.type(), request.header("Accept"),
+                ? ResponseMapping.v1(
+                        completed.payload(),
+                        api.type(),
+                        request.header("Accept"),
                         api.definition().binaryMediaTypes())
                 : ResponseMapping.v2(completed.payload());
         return switch (mapped) {
             case MappedResponse.Ok ok -> ok.response();
             case MappedResponse.Malformed malformed -> {
-                LOG.warn("Execution failed due to configuration error: Malformed Lambda proxy response"
-                        + " (function request {}): {}", completed.requestId(), malformed.reason());
+                LOG.warn(
+                        "Execution failed due to configuration error: Malformed Lambda proxy response"
+                                + " (function request {}): {}",
+                        completed.requestId(),
+                        malformed.reason());
                 yield GatewayErrors.integrationError(api.type());
             }
         };
@@ -156,8 +167,11 @@ public final class GatewayPipeline {
     // Logged once per function name, not once per request: a missing function fails every call the same way.
     private GatewayResponse unknownFunction(CompiledApi api, String functionName, String message) {
         if (reportedMissing.add(functionName)) {
-            LOG.warn("API {}: a route integrates function {}, which is not deployed: {}",
-                    api.definition().apiId(), functionName, message);
+            LOG.warn(
+                    "API {}: a route integrates function {}, which is not deployed: {}",
+                    api.definition().apiId(),
+                    functionName,
+                    message);
         }
         return GatewayErrors.integrationError(api.type());
     }
@@ -192,7 +206,9 @@ public final class GatewayPipeline {
 
     private static byte[] serialize(PayloadFormat format, ProxyRequest proxy, CompiledApi api) {
         var binary = MediaTypes.isBinaryRequest(
-                api.type(), proxy.request().header("Content-Type"), api.definition().binaryMediaTypes());
+                api.type(),
+                proxy.request().header("Content-Type"),
+                api.definition().binaryMediaTypes());
         ObjectNode event = format == PayloadFormat.V1 ? EventV1.of(proxy, binary) : EventV2.of(proxy, binary);
         try {
             return Json.mapper().writeValueAsBytes(event);
@@ -206,8 +222,7 @@ public final class GatewayPipeline {
     }
 
     // HTTP APIs with CORS replace whatever CORS headers the function sent with their own.
-    private GatewayResponse finish(CompiledApi api, GatewayRequest request, GatewayResponse response,
-            Ids requestIds) {
+    private GatewayResponse finish(CompiledApi api, GatewayRequest request, GatewayResponse response, Ids requestIds) {
         var result = response;
         if (api.type() == ApiType.HTTP && api.cors().isPresent()) {
             result = result.withoutHeaders(CorsPolicy::isCorsHeader)

@@ -18,16 +18,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GatewayPipelineCorsTest {
-    private static final Cors EXAMPLE_ORIGIN = new Cors(List.of("https://www.example.com"), List.of("GET", "PUT"),
-            List.of("content-type"), List.of(), 300, false);
+    private static final Cors EXAMPLE_ORIGIN = new Cors(
+            List.of("https://www.example.com"), List.of("GET", "PUT"), List.of("content-type"), List.of(), 300, false);
 
     private final MutableClock clock = MutableClock.atExampleTime();
     private final FakeFunctions functions = new FakeFunctions();
     private final Random random = new Random(7);
     private Deployment deployment = Deployment.empty();
-    private final GatewayPipeline pipeline = new GatewayPipeline(GatewayConfig.defaults("eu-west-2").withClock(clock),
-            functions, new RequestIds(() -> random), () -> deployment);
-
+    private final GatewayPipeline pipeline = new GatewayPipeline(
+            GatewayConfig.defaults("eu-west-2").withClock(clock),
+            functions,
+            new RequestIds(() -> random),
+            () -> deployment);
 
     private void deploy(HttpApiDefinition api) {
         deployment = Deployment.of(List.of(api), clock);
@@ -37,8 +39,10 @@ class GatewayPipelineCorsTest {
     void httpApiAnswersPreflightItselfWithoutInvoking() {
         deploy(withCors(http(v2("PUT /items", "fn")), EXAMPLE_ORIGIN));
 
-        var response = pipeline.handle(request("OPTIONS", "/items").header("Origin", "https://www.example.com")
-                .header("Access-Control-Request-Method", "PUT").build());
+        var response = pipeline.handle(request("OPTIONS", "/items")
+                .header("Origin", "https://www.example.com")
+                .header("Access-Control-Request-Method", "PUT")
+                .build());
 
         assertThat(response.status()).isEqualTo(204);
         assertThat(response.header("Access-Control-Allow-Methods")).contains("GET,PUT");
@@ -50,7 +54,9 @@ class GatewayPipelineCorsTest {
         deploy(withCors(http(v2("GET /items", "fn")), EXAMPLE_ORIGIN));
         functions.returning("fn", "{\"statusCode\":200,\"headers\":{\"Access-Control-Allow-Origin\":\"*\"}}");
 
-        var response = pipeline.handle(request("GET", "/items").header("Origin", "https://www.example.com").build());
+        var response = pipeline.handle(request("GET", "/items")
+                .header("Origin", "https://www.example.com")
+                .build());
 
         assertThat(response.headerValues("Access-Control-Allow-Origin")).containsExactly("https://www.example.com");
     }
@@ -60,18 +66,22 @@ class GatewayPipelineCorsTest {
         deploy(withCors(http(v2("GET /items", "fn")), EXAMPLE_ORIGIN));
         functions.returning("fn", "{\"statusCode\":200}");
 
-        var response = pipeline.handle(request("GET", "/items").header("Origin", "https://other.test").build());
+        var response = pipeline.handle(
+                request("GET", "/items").header("Origin", "https://other.test").build());
 
         assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
     void restApiAnswersOptionsLikeSamsGeneratedMockMethod() {
-        deploy(withCors(rest("Prod", v1("GET /items", "fn"), v1("POST /items", "fn")),
+        deploy(withCors(
+                rest("Prod", v1("GET /items", "fn"), v1("POST /items", "fn")),
                 new Cors(List.of("*"), List.of(), List.of("Content-Type"), List.of(), null, false)));
 
-        var response = pipeline.handle(request("OPTIONS", "/Prod/items").header("Origin", "https://a.test")
-                .header("Access-Control-Request-Method", "POST").build());
+        var response = pipeline.handle(request("OPTIONS", "/Prod/items")
+                .header("Origin", "https://a.test")
+                .header("Access-Control-Request-Method", "POST")
+                .build());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Access-Control-Allow-Origin")).contains("*");
@@ -81,7 +91,8 @@ class GatewayPipelineCorsTest {
 
     @Test
     void restApiOptionsOnAnUnknownPathIsStillMissingAuthenticationToken() {
-        deploy(withCors(rest("Prod", v1("GET /items", "fn")),
+        deploy(withCors(
+                rest("Prod", v1("GET /items", "fn")),
                 new Cors(List.of("*"), List.of(), List.of(), List.of(), null, false)));
 
         var response = pipeline.handle(request("OPTIONS", "/Prod/unknown").build());
@@ -91,11 +102,13 @@ class GatewayPipelineCorsTest {
 
     @Test
     void restApiLeavesCorsHeadersOfProxyResponsesToTheFunction() {
-        deploy(withCors(rest("Prod", v1("GET /items", "fn")),
+        deploy(withCors(
+                rest("Prod", v1("GET /items", "fn")),
                 new Cors(List.of("*"), List.of(), List.of(), List.of(), null, false)));
         functions.returning("fn", "{\"statusCode\":200}");
 
-        var response = pipeline.handle(request("GET", "/Prod/items").header("Origin", "https://a.test").build());
+        var response = pipeline.handle(
+                request("GET", "/Prod/items").header("Origin", "https://a.test").build());
 
         assertThat(response.header("Access-Control-Allow-Origin")).isEmpty();
     }

@@ -28,9 +28,11 @@ class GatewayPipelineTest {
     private final FakeFunctions functions = new FakeFunctions();
     private final Random random = new Random(7);
     private Deployment deployment = Deployment.empty();
-    private final GatewayPipeline pipeline = new GatewayPipeline(GatewayConfig.defaults("eu-west-2").withClock(clock),
-            functions, new RequestIds(() -> random), () -> deployment);
-
+    private final GatewayPipeline pipeline = new GatewayPipeline(
+            GatewayConfig.defaults("eu-west-2").withClock(clock),
+            functions,
+            new RequestIds(() -> random),
+            () -> deployment);
 
     private void deploy(HttpApiDefinition... apis) {
         deployment = Deployment.of(List.of(apis), clock);
@@ -172,8 +174,8 @@ class GatewayPipelineTest {
     @Test
     void routeWithoutItsOwnThrottleUsesTheApiDefault() {
         var api = http(v2("GET /hello", "fn"));
-        deploy(new HttpApiDefinition(api.apiId(), api.name(), api.type(), api.stage(), api.routes(), null,
-                new Throttle(1, 1), List.of()));
+        deploy(new HttpApiDefinition(
+                api.apiId(), api.name(), api.type(), api.stage(), api.routes(), null, new Throttle(1, 1), List.of()));
         functions.returning("fn", "{}");
         pipeline.handle(request("GET", "/hello").build());
 
@@ -189,7 +191,8 @@ class GatewayPipelineTest {
         var response = pipeline.handle(request("GET", "/Prod/nothing").build());
 
         assertThat(response.header("X-Regionless-Region")).contains("eu-west-2");
-        assertThat(response.header("x-amzn-RequestId")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(response.header("x-amzn-RequestId"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(36));
         assertThat(response.header("x-amz-apigw-id")).isPresent();
     }
 
@@ -200,7 +203,8 @@ class GatewayPipelineTest {
         var response = pipeline.handle(request("GET", "/nothing").build());
 
         assertThat(response.header("X-Regionless-Region")).contains("eu-west-2");
-        assertThat(response.header("Apigw-Requestid")).hasValueSatisfying(id -> assertThat(id).hasSize(16));
+        assertThat(response.header("Apigw-Requestid"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(16));
     }
 
     @Test
@@ -208,7 +212,9 @@ class GatewayPipelineTest {
         deploy(http(v2("GET /hello", "fn")));
         functions.returning("fn", "{}");
 
-        pipeline.handle(request("GET", "/hello").header("X-Forwarded-For", "198.51.100.1").build());
+        pipeline.handle(request("GET", "/hello")
+                .header("X-Forwarded-For", "198.51.100.1")
+                .build());
 
         assertThat(functions.lastEvent().get("headers").get("x-forwarded-for").asText())
                 .isEqualTo("198.51.100.1, 203.0.113.7");
@@ -222,7 +228,8 @@ class GatewayPipelineTest {
         pipeline.handle(request("GET", "/dev/hello").build());
 
         assertThat(functions.lastEvent().get("rawPath").asText()).isEqualTo("/dev/hello");
-        assertThat(functions.lastEvent().get("requestContext").get("stage").asText()).isEqualTo("dev");
+        assertThat(functions.lastEvent().get("requestContext").get("stage").asText())
+                .isEqualTo("dev");
     }
 
     @Test
@@ -232,7 +239,8 @@ class GatewayPipelineTest {
 
         pipeline.handle(request("GET", "/Prod/hello").build());
 
-        assertThat(functions.invocations()).extracting(FakeFunctions.Invocation::functionName)
+        assertThat(functions.invocations())
+                .extracting(FakeFunctions.Invocation::functionName)
                 .containsExactly("staged");
     }
 }

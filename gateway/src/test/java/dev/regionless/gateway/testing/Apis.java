@@ -45,19 +45,40 @@ public final class Apis {
 
     /** The API with this CORS configuration. */
     public static HttpApiDefinition withCors(HttpApiDefinition api, Cors cors) {
-        return new HttpApiDefinition(api.apiId(), api.name(), api.type(), api.stage(), api.routes(), cors,
-                api.defaultThrottle(), api.binaryMediaTypes());
+        return new HttpApiDefinition(
+                api.apiId(),
+                api.name(),
+                api.type(),
+                api.stage(),
+                api.routes(),
+                cors,
+                api.defaultThrottle(),
+                api.binaryMediaTypes());
     }
 
     /** The API with these binary media types. */
     public static HttpApiDefinition withBinaryTypes(HttpApiDefinition api, String... types) {
-        return new HttpApiDefinition(api.apiId(), api.name(), api.type(), api.stage(), api.routes(), api.cors(),
-                api.defaultThrottle(), List.of(types));
+        return new HttpApiDefinition(
+                api.apiId(),
+                api.name(),
+                api.type(),
+                api.stage(),
+                api.routes(),
+                api.cors(),
+                api.defaultThrottle(),
+                List.of(types));
     }
 
     /** The API with another id. */
     public static HttpApiDefinition withId(HttpApiDefinition api, String apiId) {
-        return new HttpApiDefinition(apiId, api.name(), api.type(), api.stage(), api.routes(), api.cors(),
-                api.defaultThrottle(), api.binaryMediaTypes());
+        return new HttpApiDefinition(
+                apiId,
+                api.name(),
+                api.type(),
+                api.stage(),
+                api.routes(),
+                api.cors(),
+                api.defaultThrottle(),
+                api.binaryMediaTypes());
     }
 }

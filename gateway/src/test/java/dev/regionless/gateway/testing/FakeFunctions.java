@@ -54,9 +54,14 @@ public final class FakeFunctions implements Functions {
 
     /** The function's handler throws. */
     public FakeFunctions failing(String name) {
-        return define(name, event -> new InvocationResult.Failed(nextId(),
-                "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\"}"
-                        .getBytes(StandardCharsets.UTF_8), "", false));
+        return define(
+                name,
+                event -> new InvocationResult.Failed(
+                        nextId(),
+                        "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\"}"
+                                .getBytes(StandardCharsets.UTF_8),
+                        "",
+                        false));
     }
 
     /** A completed invocation with this payload. */
@@ -87,7 +92,9 @@ public final class FakeFunctions implements Functions {
         invocations.add(new Invocation(functionName, payload));
         var behaviour = behaviours.get(functionName);
         if (behaviour == null) {
-            throw new AwsException("ResourceNotFoundException", 404,
+            throw new AwsException(
+                    "ResourceNotFoundException",
+                    404,
                     "Function not found: arn:aws:lambda:eu-west-2:123456789012:function:" + functionName);
         }
         return behaviour.apply(payload);

@@ -2,9 +2,9 @@ package dev.regionless.region.internal;
 
 import dev.regionless.common.AwsException;
 import dev.regionless.common.ErrorRendering;
+import dev.regionless.common.Json;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
-import dev.regionless.common.Json;
 import dev.regionless.functions.Functions;
 import dev.regionless.template.TemplateException;
 import java.net.URLDecoder;
@@ -60,7 +60,9 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
             return ServiceResponse.json(200, Map.of("region", region, "functions", functions.usage()));
         }
         if (path.equals("/admin/functions")) {
-            var names = functions.functions().stream().map(info -> info.config().name()).toList();
+            var names = functions.functions().stream()
+                    .map(info -> info.config().name())
+                    .toList();
             return ServiceResponse.json(200, Map.of("region", region, "functions", names));
         }
         if (path.startsWith("/admin/functions/") && path.endsWith("/logs")) {
@@ -78,15 +80,18 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         try {
             body = Json.mapper().readValue(request.body(), DeployRequest.class);
         } catch (java.io.IOException e) {
-            throw new AwsException("ValidationException", 400, "deploy: the body is not a deploy request ("
-                    + e.getMessage().lines().findFirst().orElse("unreadable") + ")");
+            throw new AwsException(
+                    "ValidationException",
+                    400,
+                    "deploy: the body is not a deploy request ("
+                            + e.getMessage().lines().findFirst().orElse("unreadable") + ")");
         }
         if (body.template() == null || body.template().isBlank()) {
             throw new AwsException("ValidationException", 400, "deploy: template is required");
         }
         try {
-            var warnings = deployer.deploy(Path.of(body.template()),
-                    body.parameters() == null ? Map.of() : body.parameters());
+            var warnings =
+                    deployer.deploy(Path.of(body.template()), body.parameters() == null ? Map.of() : body.parameters());
             return ServiceResponse.json(200, Map.of("region", region, "warnings", warnings));
         } catch (TemplateException e) {
             throw new AwsException("ValidationException", 400, e.getMessage());

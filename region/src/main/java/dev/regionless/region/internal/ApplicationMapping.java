@@ -24,7 +24,9 @@ public final class ApplicationMapping {
     private ApplicationMapping() {}
 
     public static List<FunctionConfig> functions(Application application) {
-        return application.functions().stream().map(ApplicationMapping::function).toList();
+        return application.functions().stream()
+                .map(ApplicationMapping::function)
+                .toList();
     }
 
     public static List<HttpApiDefinition> apis(Application application) {
@@ -60,7 +62,9 @@ public final class ApplicationMapping {
     private static RouteDefinition route(RouteSpec route, ApiSpec api) {
         var routeKey = route.path().equals("$default") ? "$default" : route.method() + " " + route.path();
         var format = "1.0".equals(route.payloadFormatVersion()) ? PayloadFormat.V1 : PayloadFormat.V2;
-        var throttle = api.routeThrottles() == null ? null : throttle(api.routeThrottles().get(routeKey));
+        var throttle = api.routeThrottles() == null
+                ? null
+                : throttle(api.routeThrottles().get(routeKey));
         return new RouteDefinition(routeKey, route.functionName(), format, throttle);
     }
 

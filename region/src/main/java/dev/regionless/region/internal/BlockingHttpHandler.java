@@ -91,9 +91,10 @@ public final class BlockingHttpHandler implements Handler<HttpServerRequest> {
 
     private static ServiceRequest toServiceRequest(HttpServerRequest request, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        request.headers().forEach(entry -> headers
-                .computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                .add(entry.getValue()));
+        request.headers()
+                .forEach(entry -> headers.computeIfAbsent(
+                                entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(entry.getValue()));
         return new ServiceRequest(request.method().name(), request.path(), request.query(), headers, body);
     }
 

@@ -28,11 +28,15 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         if (target != null) {
             var service = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
             return ErrorRendering.json10(
-                    new AwsException("UnknownOperationException", 400,
+                    new AwsException(
+                            "UnknownOperationException",
+                            400,
                             "The service " + service + " is not served by this Regionless region yet"),
                     "com.amazon.coral.service#");
         }
-        return ErrorRendering.restJson(new AwsException("UnknownOperationException", 404,
+        return ErrorRendering.restJson(new AwsException(
+                "UnknownOperationException",
+                404,
                 "No AWS API at " + request.method() + " " + request.path() + " on this service port"));
     }
 }

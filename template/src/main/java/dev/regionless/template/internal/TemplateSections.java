@@ -14,8 +14,17 @@ final class TemplateSections {
     static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
 
     private static final List<String> SECTIONS = List.of(
-            "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings", "Conditions",
-            "Transform", "Globals", "Resources", "Outputs");
+            "AWSTemplateFormatVersion",
+            "Description",
+            "Metadata",
+            "Parameters",
+            "Rules",
+            "Mappings",
+            "Conditions",
+            "Transform",
+            "Globals",
+            "Resources",
+            "Outputs");
 
     private final Mapping root;
 
@@ -26,8 +35,8 @@ final class TemplateSections {
     static TemplateSections of(Mapping root) {
         root.entries().forEach((name, value) -> {
             if (!SECTIONS.contains(name)) {
-                throw value.location().error("is not a template section (expected: one of "
-                        + String.join(", ", SECTIONS) + ")");
+                throw value.location()
+                        .error("is not a template section (expected: one of " + String.join(", ", SECTIONS) + ")");
             }
         });
         root.get("AWSTemplateFormatVersion").ifPresent(version -> {
@@ -47,14 +56,16 @@ final class TemplateSections {
     }
 
     Node resources() {
-        return root.get("Resources").orElseThrow(
-                () -> root.location().child("Resources").error("is missing (expected: a mapping of resources)"));
+        return root.get("Resources")
+                .orElseThrow(() ->
+                        root.location().child("Resources").error("is missing (expected: a mapping of resources)"));
     }
 
     /** Warnings for sections that are read but have no effect. */
     void warn(List<String> warnings) {
-        root.get("Rules").ifPresent(rules -> warnings.add(
-                rules.location().warning("is ignored (parameter rules are not checked)")));
+        root.get("Rules")
+                .ifPresent(rules ->
+                        warnings.add(rules.location().warning("is ignored (parameter rules are not checked)")));
     }
 
     /**
@@ -70,7 +81,8 @@ final class TemplateSections {
             });
             return;
         }
-        var names = transform.get() instanceof Sequence ? Values.strings(transform.get())
+        var names = transform.get() instanceof Sequence
+                ? Values.strings(transform.get())
                 : List.of(Values.string(transform.get()));
         for (var name : names) {
             if (!name.equals(SAM_TRANSFORM)) {

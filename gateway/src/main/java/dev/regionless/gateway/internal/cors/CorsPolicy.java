@@ -44,8 +44,10 @@ public final class CorsPolicy {
             if (ALL.equals(allowed) || allowed.equalsIgnoreCase(origin)) {
                 return true;
             }
-            if (allowed.endsWith("://*") && origin.toLowerCase(Locale.ROOT).startsWith(
-                    allowed.substring(0, allowed.length() - 1).toLowerCase(Locale.ROOT))) {
+            if (allowed.endsWith("://*")
+                    && origin.toLowerCase(Locale.ROOT)
+                            .startsWith(
+                                    allowed.substring(0, allowed.length() - 1).toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
@@ -58,9 +60,15 @@ public final class CorsPolicy {
         var origin = request.header("Origin").orElse("");
         if (allowsOrigin(origin)) {
             headers.add(new Header("Access-Control-Allow-Origin", allowOriginValue(origin)));
-            listHeader(headers, "Access-Control-Allow-Methods", cors.allowMethods(),
+            listHeader(
+                    headers,
+                    "Access-Control-Allow-Methods",
+                    cors.allowMethods(),
                     request.header("Access-Control-Request-Method"));
-            listHeader(headers, "Access-Control-Allow-Headers", cors.allowHeaders(),
+            listHeader(
+                    headers,
+                    "Access-Control-Allow-Headers",
+                    cors.allowHeaders(),
                     request.header("Access-Control-Request-Headers"));
             commonPreflightHeaders(headers);
         }
@@ -109,7 +117,8 @@ public final class CorsPolicy {
 
     private void commonPreflightHeaders(List<Header> headers) {
         if (cors.maxAgeSeconds() != null) {
-            headers.add(new Header("Access-Control-Max-Age", cors.maxAgeSeconds().toString()));
+            headers.add(
+                    new Header("Access-Control-Max-Age", cors.maxAgeSeconds().toString()));
         }
         if (cors.allowCredentials()) {
             headers.add(new Header("Access-Control-Allow-Credentials", "true"));

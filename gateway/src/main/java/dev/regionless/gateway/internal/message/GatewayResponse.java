@@ -23,9 +23,7 @@ public record GatewayResponse(int status, List<Header> headers, byte[] body) {
     /** A response with a JSON body, already serialized, and {@code Content-Type: application/json}. */
     public static GatewayResponse json(int status, String json) {
         return new GatewayResponse(
-                status,
-                List.of(new Header("Content-Type", "application/json")),
-                json.getBytes(StandardCharsets.UTF_8));
+                status, List.of(new Header("Content-Type", "application/json")), json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The first value of a header, matched case-insensitively. */
@@ -59,6 +57,7 @@ public record GatewayResponse(int status, List<Header> headers, byte[] body) {
 
     /** This response without the header lines that match. */
     public GatewayResponse withoutHeaders(Predicate<Header> unwanted) {
-        return new GatewayResponse(status, headers.stream().filter(unwanted.negate()).toList(), body);
+        return new GatewayResponse(
+                status, headers.stream().filter(unwanted.negate()).toList(), body);
     }
 }

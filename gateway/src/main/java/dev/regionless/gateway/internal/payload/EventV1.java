@@ -18,8 +18,17 @@ import java.util.Map;
 public final class EventV1 {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> NULL_IDENTITY_FIELDS = List.of(
-            "cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "apiKey", "principalOrgId",
-            "accessKey", "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn", "user");
+            "cognitoIdentityPoolId",
+            "accountId",
+            "cognitoIdentityId",
+            "caller",
+            "apiKey",
+            "principalOrgId",
+            "accessKey",
+            "cognitoAuthenticationType",
+            "cognitoAuthenticationProvider",
+            "userArn",
+            "user");
 
     private EventV1() {}
 
@@ -102,8 +111,9 @@ public final class EventV1 {
             event.putNull("body");
             event.put("isBase64Encoded", false);
         } else {
-            event.put("body", base64 ? Base64.getEncoder().encodeToString(body)
-                    : new String(body, StandardCharsets.UTF_8));
+            event.put(
+                    "body",
+                    base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
             event.put("isBase64Encoded", base64);
         }
     }

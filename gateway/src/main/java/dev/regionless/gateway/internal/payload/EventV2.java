@@ -42,8 +42,11 @@ public final class EventV2 {
         }
         event.set("requestContext", requestContext(proxy));
         if (request.body().length > 0) {
-            event.put("body", base64Body ? Base64.getEncoder().encodeToString(request.body())
-                    : new String(request.body(), StandardCharsets.UTF_8));
+            event.put(
+                    "body",
+                    base64Body
+                            ? Base64.getEncoder().encodeToString(request.body())
+                            : new String(request.body(), StandardCharsets.UTF_8));
         }
         event.put("isBase64Encoded", base64Body && request.body().length > 0);
         return event;

@@ -34,10 +34,16 @@ public final class ResponseMapping {
         try {
             var root = parseObject(payload);
             var headers = ProxyResponseFields.headers(root, true);
-            var contentType = headers.stream().filter(h -> h.named("Content-Type")).map(Header::value).findFirst();
+            var contentType = headers.stream()
+                    .filter(h -> h.named("Content-Type"))
+                    .map(Header::value)
+                    .findFirst();
             boolean decode = type == ApiType.HTTP
-                    || accept.map(a -> MediaTypes.matchesAny(firstMediaType(a), binaryTypes)).orElse(false)
-                    || contentType.map(ct -> MediaTypes.matchesAny(ct, binaryTypes)).orElse(false);
+                    || accept.map(a -> MediaTypes.matchesAny(firstMediaType(a), binaryTypes))
+                            .orElse(false)
+                    || contentType
+                            .map(ct -> MediaTypes.matchesAny(ct, binaryTypes))
+                            .orElse(false);
             var body = ProxyResponseFields.body(root, decode);
             var defaultType = type == ApiType.REST ? REST_DEFAULT_TYPE : HTTP_DEFAULT_TYPE;
             return ok(ProxyResponseFields.statusCode(root), withDefaultType(headers, defaultType), body);
@@ -67,8 +73,8 @@ public final class ResponseMapping {
     // Valid JSON without statusCode: 200, application/json, the JSON itself as body (a string gives its value).
     private static MappedResponse inferred(JsonNode root, byte[] payload) {
         var body = root.isTextual() ? root.textValue().getBytes(StandardCharsets.UTF_8) : payload;
-        return new MappedResponse.Ok(new GatewayResponse(
-                200, List.of(new Header("Content-Type", "application/json")), body));
+        return new MappedResponse.Ok(
+                new GatewayResponse(200, List.of(new Header("Content-Type", "application/json")), body));
     }
 
     private static JsonNode parseObject(byte[] payload) {

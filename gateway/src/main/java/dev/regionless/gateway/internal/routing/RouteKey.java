@@ -42,7 +42,8 @@ public record RouteKey(String method, List<PathSegment> path) {
         if (!METHOD.matcher(method).matches() || !pathText.startsWith("/")) {
             throw invalid(text, "\"$default\" or \"METHOD /path\", for example \"GET /items/{id}\"");
         }
-        var segments = RequestPath.split(pathText).stream().map(PathSegment::parse).toList();
+        var segments =
+                RequestPath.split(pathText).stream().map(PathSegment::parse).toList();
         for (int i = 0; i < segments.size() - 1; i++) {
             if (segments.get(i) instanceof PathSegment.Greedy) {
                 throw invalid(text, "a greedy {name+} segment only at the end of the path");

@@ -14,8 +14,7 @@ import java.util.TreeSet;
  * @param <T> what a route leads to
  */
 public final class RouteTable<T> {
-    private static final List<String> ALL_METHODS =
-            List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+    private static final List<String> ALL_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
 
     private final List<Route<T>> routes;
     private final Route<T> defaultRoute;
@@ -57,7 +56,8 @@ public final class RouteTable<T> {
             }
             var params = route.key().match(path);
             if (params.isPresent()
-                    && (best == null || route.key().compareSpecificity(best.route().key()) < 0)) {
+                    && (best == null
+                            || route.key().compareSpecificity(best.route().key()) < 0)) {
                 best = new RouteMatch<>(route, params.get());
             }
         }

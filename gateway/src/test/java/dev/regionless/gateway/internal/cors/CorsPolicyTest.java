@@ -10,14 +10,22 @@ import org.junit.jupiter.api.Test;
 
 class CorsPolicyTest {
     private final CorsPolicy exampleOnly = new CorsPolicy(new Cors(
-            List.of("https://www.example.com"), List.of("GET", "POST"), List.of("authorization", "content-type"),
-            List.of("x-api-id"), 300, false));
+            List.of("https://www.example.com"),
+            List.of("GET", "POST"),
+            List.of("authorization", "content-type"),
+            List.of("x-api-id"),
+            300,
+            false));
 
     @Test
     void preflightNeedsOptionsOriginAndRequestedMethod() {
-        var preflight = request("OPTIONS", "/items").header("Origin", "https://www.example.com")
-                .header("Access-Control-Request-Method", "POST").build();
-        var plainOptions = request("OPTIONS", "/items").header("Origin", "https://www.example.com").build();
+        var preflight = request("OPTIONS", "/items")
+                .header("Origin", "https://www.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .build();
+        var plainOptions = request("OPTIONS", "/items")
+                .header("Origin", "https://www.example.com")
+                .build();
 
         assertThat(CorsPolicy.isPreflight(preflight)).isTrue();
         assertThat(CorsPolicy.isPreflight(plainOptions)).isFalse();
@@ -25,23 +33,28 @@ class CorsPolicyTest {
 
     @Test
     void httpPreflightForAllowedOriginAnswers204WithAllowHeaders() {
-        var preflight = request("OPTIONS", "/items").header("Origin", "https://www.example.com")
-                .header("Access-Control-Request-Method", "POST").build();
+        var preflight = request("OPTIONS", "/items")
+                .header("Origin", "https://www.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .build();
 
         var response = exampleOnly.httpPreflight(preflight);
 
         assertThat(response.status()).isEqualTo(204);
-        assertThat(response.headers()).contains(
-                new Header("Access-Control-Allow-Origin", "https://www.example.com"),
-                new Header("Access-Control-Allow-Methods", "GET,POST"),
-                new Header("Access-Control-Allow-Headers", "authorization,content-type"),
-                new Header("Access-Control-Max-Age", "300"));
+        assertThat(response.headers())
+                .contains(
+                        new Header("Access-Control-Allow-Origin", "https://www.example.com"),
+                        new Header("Access-Control-Allow-Methods", "GET,POST"),
+                        new Header("Access-Control-Allow-Headers", "authorization,content-type"),
+                        new Header("Access-Control-Max-Age", "300"));
     }
 
     @Test
     void httpPreflightForOtherOriginAnswers204WithoutAllowHeaders() {
-        var preflight = request("OPTIONS", "/items").header("Origin", "https://evil.example.net")
-                .header("Access-Control-Request-Method", "POST").build();
+        var preflight = request("OPTIONS", "/items")
+                .header("Origin", "https://evil.example.net")
+                .header("Access-Control-Request-Method", "POST")
+                .build();
 
         var response = exampleOnly.httpPreflight(preflight);
 
@@ -53,7 +66,8 @@ class CorsPolicyTest {
     void wildcardOriginAnswersStarWithoutCredentials() {
         var policy = new CorsPolicy(new Cors(List.of("*"), List.of(), List.of(), List.of(), null, false));
 
-        var headers = policy.httpResponseHeaders(request("GET", "/").header("Origin", "https://a.test").build());
+        var headers = policy.httpResponseHeaders(
+                request("GET", "/").header("Origin", "https://a.test").build());
 
         assertThat(headers).containsExactly(new Header("Access-Control-Allow-Origin", "*"));
     }
@@ -62,11 +76,13 @@ class CorsPolicyTest {
     void wildcardOriginWithCredentialsEchoesTheOrigin() {
         var policy = new CorsPolicy(new Cors(List.of("*"), List.of(), List.of(), List.of(), null, true));
 
-        var headers = policy.httpResponseHeaders(request("GET", "/").header("Origin", "https://a.test").build());
+        var headers = policy.httpResponseHeaders(
+                request("GET", "/").header("Origin", "https://a.test").build());
 
-        assertThat(headers).containsExactly(
-                new Header("Access-Control-Allow-Origin", "https://a.test"),
-                new Header("Access-Control-Allow-Credentials", "true"));
+        assertThat(headers)
+                .containsExactly(
+                        new Header("Access-Control-Allow-Origin", "https://a.test"),
+                        new Header("Access-Control-Allow-Credentials", "true"));
     }
 
     @Test
@@ -82,9 +98,10 @@ class CorsPolicyTest {
         var headers = exampleOnly.httpResponseHeaders(
                 request("GET", "/").header("Origin", "https://www.example.com").build());
 
-        assertThat(headers).containsExactly(
-                new Header("Access-Control-Allow-Origin", "https://www.example.com"),
-                new Header("Access-Control-Expose-Headers", "x-api-id"));
+        assertThat(headers)
+                .containsExactly(
+                        new Header("Access-Control-Allow-Origin", "https://www.example.com"),
+                        new Header("Access-Control-Expose-Headers", "x-api-id"));
     }
 
     @Test
@@ -99,10 +116,11 @@ class CorsPolicyTest {
         var response = policy.restPreflight(request("OPTIONS", "/items").build(), List.of("GET", "OPTIONS"));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.headers()).contains(
-                new Header("Access-Control-Allow-Origin", "*"),
-                new Header("Access-Control-Allow-Methods", "GET,OPTIONS"),
-                new Header("Access-Control-Allow-Headers", "Content-Type"),
-                new Header("Access-Control-Max-Age", "600"));
+        assertThat(response.headers())
+                .contains(
+                        new Header("Access-Control-Allow-Origin", "*"),
+                        new Header("Access-Control-Allow-Methods", "GET,OPTIONS"),
+                        new Header("Access-Control-Allow-Headers", "Content-Type"),
+                        new Header("Access-Control-Max-Age", "600"));
     }
 }

@@ -11,8 +11,11 @@ class EventV1Test {
 
     @Test
     void restEventCarriesResourcePathWithoutStageAndMethod() {
-        var proxy = ProxyRequests.rest(request("POST", "/Prod/hello/world").build(),
-                "POST /{proxy+}", "/hello/world", Map.of("proxy", "hello/world"));
+        var proxy = ProxyRequests.rest(
+                request("POST", "/Prod/hello/world").build(),
+                "POST /{proxy+}",
+                "/hello/world",
+                Map.of("proxy", "hello/world"));
 
         var event = EventV1.of(proxy, false);
 
@@ -25,7 +28,10 @@ class EventV1Test {
 
     @Test
     void headersKeepTheLastValueAndMultiValueHeadersKeepAll() {
-        var request = request("GET", "/Prod/items").header("X-Tag", "a").header("X-Tag", "b").build();
+        var request = request("GET", "/Prod/items")
+                .header("X-Tag", "a")
+                .header("X-Tag", "b")
+                .build();
 
         var event = EventV1.of(ProxyRequests.rest(request, "GET /items", "/items", Map.of()), false);
 
@@ -47,8 +53,8 @@ class EventV1Test {
 
     @Test
     void absentPartsAreExplicitNulls() {
-        var event = EventV1.of(ProxyRequests.rest(request("GET", "/Prod/items").build(), "GET /items", "/items",
-                Map.of()), false);
+        var event = EventV1.of(
+                ProxyRequests.rest(request("GET", "/Prod/items").build(), "GET /items", "/items", Map.of()), false);
 
         assertThat(event.get("queryStringParameters").isNull()).isTrue();
         assertThat(event.get("multiValueQueryStringParameters").isNull()).isTrue();

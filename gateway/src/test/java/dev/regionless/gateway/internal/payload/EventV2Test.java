@@ -10,7 +10,8 @@ class EventV2Test {
 
     @Test
     void carriesVersionRouteKeyRawPathAndRawQuery() {
-        var request = request("GET", "/my/path?parameter1=value1&parameter1=value2&parameter2=value").build();
+        var request = request("GET", "/my/path?parameter1=value1&parameter1=value2&parameter2=value")
+                .build();
 
         var event = EventV2.of(ProxyRequests.http(request, "$default", Map.of()), false);
 
@@ -23,17 +24,21 @@ class EventV2Test {
 
     @Test
     void queryParametersAreCommaJoined() {
-        var request = request("GET", "/my/path?parameter1=value1&parameter1=value2&parameter2=value").build();
+        var request = request("GET", "/my/path?parameter1=value1&parameter1=value2&parameter2=value")
+                .build();
 
         var event = EventV2.of(ProxyRequests.http(request, "$default", Map.of()), false);
 
-        assertThat(event.get("queryStringParameters").get("parameter1").asText()).isEqualTo("value1,value2");
-        assertThat(event.get("queryStringParameters").get("parameter2").asText()).isEqualTo("value");
+        assertThat(event.get("queryStringParameters").get("parameter1").asText())
+                .isEqualTo("value1,value2");
+        assertThat(event.get("queryStringParameters").get("parameter2").asText())
+                .isEqualTo("value");
     }
 
     @Test
     void headerNamesAreLowerCasedAndDuplicatesCommaJoined() {
-        var request = request("GET", "/").header("X-Tag", "a").header("x-tag", "b").build();
+        var request =
+                request("GET", "/").header("X-Tag", "a").header("x-tag", "b").build();
 
         var event = EventV2.of(ProxyRequests.http(request, "$default", Map.of()), false);
 
@@ -43,7 +48,8 @@ class EventV2Test {
 
     @Test
     void cookiesLeaveTheHeadersForTheirOwnList() {
-        var request = request("GET", "/").header("Cookie", "cookie1=a; cookie2=b").build();
+        var request =
+                request("GET", "/").header("Cookie", "cookie1=a; cookie2=b").build();
 
         var event = EventV2.of(ProxyRequests.http(request, "$default", Map.of()), false);
 

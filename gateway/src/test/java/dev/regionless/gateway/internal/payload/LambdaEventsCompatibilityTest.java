@@ -21,8 +21,10 @@ class LambdaEventsCompatibilityTest {
 
     @Test
     void payload1EventDeserializesIntoApiGatewayProxyRequestEvent() throws Exception {
-        var request = request("POST", "/Prod/items/42?tag=a&tag=b").header("Content-Type", "application/json")
-                .body("{\"a\":1}").build();
+        var request = request("POST", "/Prod/items/42?tag=a&tag=b")
+                .header("Content-Type", "application/json")
+                .body("{\"a\":1}")
+                .build();
         var proxy = ProxyRequests.rest(request, "POST /items/{id}", "/items/42", Map.of("id", "42"));
 
         var event = deserialize(APIGatewayProxyRequestEvent.class, EventV1.of(proxy, false));
@@ -42,8 +44,11 @@ class LambdaEventsCompatibilityTest {
 
     @Test
     void payload2EventDeserializesIntoApiGatewayV2HttpEvent() throws Exception {
-        var request = request("PUT", "/items/42?tag=a&tag=b").header("Cookie", "c1=x; c2=y")
-                .header("Content-Type", "image/png").body(new byte[] {1, 2, 3}).build();
+        var request = request("PUT", "/items/42?tag=a&tag=b")
+                .header("Cookie", "c1=x; c2=y")
+                .header("Content-Type", "image/png")
+                .body(new byte[] {1, 2, 3})
+                .build();
         var proxy = ProxyRequests.http(request, "PUT /items/{id}", Map.of("id", "42"));
 
         var event = deserialize(APIGatewayV2HTTPEvent.class, EventV2.of(proxy, true));

@@ -12,11 +12,12 @@ class QueryParametersTest {
     void keepsEveryValueDecodedInOrder() {
         var query = QueryParameters.parse("a=1&b=x%20y&a=2&c=p+q&flag");
 
-        assertThat(query.values()).containsExactly(
-                Map.entry("a", List.of("1", "2")),
-                Map.entry("b", List.of("x y")),
-                Map.entry("c", List.of("p q")),
-                Map.entry("flag", List.of("")));
+        assertThat(query.values())
+                .containsExactly(
+                        Map.entry("a", List.of("1", "2")),
+                        Map.entry("b", List.of("x y")),
+                        Map.entry("c", List.of("p q")),
+                        Map.entry("flag", List.of("")));
     }
 
     @Test
@@ -32,7 +33,8 @@ class QueryParametersTest {
     @Test
     void malformedEscapesAreKeptAsSent() {
         assertThat(QueryParameters.parse("q=100%&r=%zz").lastValues())
-                .containsEntry("q", "100%").containsEntry("r", "%zz");
+                .containsEntry("q", "100%")
+                .containsEntry("r", "%zz");
     }
 
     @Test

@@ -62,9 +62,18 @@ class ResponseMappingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[1,2]", "\"hello\"", "{\"body\":\"no status\"}",
-        "{\"statusCode\":\"abc\"}", "{\"statusCode\":700}", "{\"statusCode\":200,\"body\":{\"an\":\"object\"}}",
-        "{\"statusCode\":200,\"headers\":[\"x\"]}", ""})
+    @ValueSource(
+            strings = {
+                "not json",
+                "[1,2]",
+                "\"hello\"",
+                "{\"body\":\"no status\"}",
+                "{\"statusCode\":\"abc\"}",
+                "{\"statusCode\":700}",
+                "{\"statusCode\":200,\"body\":{\"an\":\"object\"}}",
+                "{\"statusCode\":200,\"headers\":[\"x\"]}",
+                ""
+            })
     void v1AnswersBreakingTheContractAreMalformed(String payload) {
         var mapped = ResponseMapping.v1(json(payload), ApiType.REST, Optional.empty(), List.of());
 
@@ -80,16 +89,22 @@ class ResponseMappingTest {
 
     @Test
     void restDecodesBase64WhenTheAcceptTypeIsBinary() {
-        var mapped = ResponseMapping.v1(json("{\"statusCode\":200,\"body\":\"AAEC\",\"isBase64Encoded\":true}"),
-                ApiType.REST, Optional.of("image/png, */*"), List.of("image/png"));
+        var mapped = ResponseMapping.v1(
+                json("{\"statusCode\":200,\"body\":\"AAEC\",\"isBase64Encoded\":true}"),
+                ApiType.REST,
+                Optional.of("image/png, */*"),
+                List.of("image/png"));
 
         assertThat(((MappedResponse.Ok) mapped).response().body()).containsExactly(0, 1, 2);
     }
 
     @Test
     void httpApiPayload1DecodesBase64AndDefaultsToPlainText() {
-        var mapped = ResponseMapping.v1(json("{\"statusCode\":200,\"body\":\"AAEC\",\"isBase64Encoded\":true}"),
-                ApiType.HTTP, Optional.empty(), List.of());
+        var mapped = ResponseMapping.v1(
+                json("{\"statusCode\":200,\"body\":\"AAEC\",\"isBase64Encoded\":true}"),
+                ApiType.HTTP,
+                Optional.empty(),
+                List.of());
 
         var response = ((MappedResponse.Ok) mapped).response();
         assertThat(response.body()).containsExactly(0, 1, 2);

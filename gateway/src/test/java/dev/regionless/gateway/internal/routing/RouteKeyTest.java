@@ -44,9 +44,9 @@ class RouteKeyTest {
 
         var params = key.match(RequestPath.of("/users/J%C3%BCrgen%20M/files/a%2Fb+c.txt"));
 
-        assertThat(params).hasValueSatisfying(p -> assertThat(p)
-                .containsEntry("name", "Jürgen M")
-                .containsEntry("file", "a/b+c.txt"));
+        assertThat(params)
+                .hasValueSatisfying(
+                        p -> assertThat(p).containsEntry("name", "Jürgen M").containsEntry("file", "a/b+c.txt"));
     }
 
     @Test

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
     private static RouteTable<String> table(String... keys) {
-        List<Route<String>> routes = Arrays.stream(keys).map(k -> new Route<>(RouteKey.parse(k), k)).toList();
+        List<Route<String>> routes =
+                Arrays.stream(keys).map(k -> new Route<>(RouteKey.parse(k), k)).toList();
         return RouteTable.of(routes);
     }
 
     private static String chosen(RouteTable<String> table, String method, String path) {
-        return table.match(method, RequestPath.of(path)).map(m -> m.route().target()).orElse("none");
+        return table.match(method, RequestPath.of(path))
+                .map(m -> m.route().target())
+                .orElse("none");
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class StageRouterTest {
-    private final StageRouter<String> router =
-            StageRouter.of(List.of("Prod", "$default", "dev"), Function.identity());
+    private final StageRouter<String> router = StageRouter.of(List.of("Prod", "$default", "dev"), Function.identity());
 
     @Test
     void stagePrefixedPathGoesToThatStagesApiWithoutThePrefix() {

@@ -15,7 +15,9 @@ final class Arguments {
 
     /** The argument as a literal list of {@code min..max} items. */
     static List<Node> list(Intrinsic call, int min, int max, String shape) {
-        if (call.argument() instanceof Sequence list && list.items().size() >= min && list.items().size() <= max) {
+        if (call.argument() instanceof Sequence list
+                && list.items().size() >= min
+                && list.items().size() <= max) {
             return list.items();
         }
         throw wrong(call, shape);

@@ -42,8 +42,10 @@ public final class Conditions {
 
     /** The value of condition {@code name}, referenced at {@code usedAt}. */
     boolean evaluate(String name, Location usedAt, Resolver resolver) {
-        var definition = definitions.get(name).orElseThrow(() -> usedAt.error("condition " + name
-                + " is not defined (expected: one of " + String.join(", ", definitions.entries().keySet()) + ")"));
+        var definition = definitions
+                .get(name)
+                .orElseThrow(() -> usedAt.error("condition " + name + " is not defined (expected: one of "
+                        + String.join(", ", definitions.entries().keySet()) + ")"));
         var known = values.get(name);
         if (known != null) {
             return known;
@@ -73,11 +75,14 @@ public final class Conditions {
                 var args = Arguments.list(call, 2, 2, "[value, value]");
                 yield canonical(resolver.required(args.get(0))).equals(canonical(resolver.required(args.get(1))));
             }
-            case "Fn::Not" -> !expression(Arguments.list(call, 1, 1, "[condition]").get(0), resolver);
-            case "Fn::And" -> Arguments.list(call, 2, 10, "2 to 10 conditions").stream()
-                    .allMatch(condition -> expression(condition, resolver));
-            case "Fn::Or" -> Arguments.list(call, 2, 10, "2 to 10 conditions").stream()
-                    .anyMatch(condition -> expression(condition, resolver));
+            case "Fn::Not" ->
+                !expression(Arguments.list(call, 1, 1, "[condition]").get(0), resolver);
+            case "Fn::And" ->
+                Arguments.list(call, 2, 10, "2 to 10 conditions").stream()
+                        .allMatch(condition -> expression(condition, resolver));
+            case "Fn::Or" ->
+                Arguments.list(call, 2, 10, "2 to 10 conditions").stream()
+                        .anyMatch(condition -> expression(condition, resolver));
             case "Condition" -> evaluate(name(call.argument()), call.location(), resolver);
             default -> throw Values.unexpected(node, CONDITION_FUNCTION);
         };
@@ -94,11 +99,12 @@ public final class Conditions {
     private static String canonical(Node node) {
         return switch (node) {
             case Scalar scalar -> "'" + scalar.text() + "'";
-            case Sequence list -> list.items().stream().map(Conditions::canonical)
-                    .collect(Collectors.joining(",", "[", "]"));
-            case Mapping mapping -> mapping.entries().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + canonical(e.getValue()))
-                    .collect(Collectors.joining(",", "{", "}"));
+            case Sequence list ->
+                list.items().stream().map(Conditions::canonical).collect(Collectors.joining(",", "[", "]"));
+            case Mapping mapping ->
+                mapping.entries().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + canonical(e.getValue()))
+                        .collect(Collectors.joining(",", "{", "}"));
             case Intrinsic call -> call.function();
         };
     }

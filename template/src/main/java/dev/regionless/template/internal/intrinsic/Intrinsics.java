@@ -39,8 +39,9 @@ final class Intrinsics {
     static Optional<Node> apply(Intrinsic call, Resolver resolver) {
         var function = FUNCTIONS.get(call.function());
         if (function == null) {
-            throw call.location().error(call.function() + " is not supported (expected: one of "
-                    + String.join(", ", new TreeSet<>(FUNCTIONS.keySet())) + ")");
+            throw call.location()
+                    .error(call.function() + " is not supported (expected: one of "
+                            + String.join(", ", new TreeSet<>(FUNCTIONS.keySet())) + ")");
         }
         return function.apply(call, resolver);
     }

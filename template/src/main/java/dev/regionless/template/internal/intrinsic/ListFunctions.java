@@ -32,8 +32,9 @@ final class ListFunctions {
         var index = Values.integer(resolver.required(args.get(0)), 0, Integer.MAX_VALUE);
         var items = resolver.list(args.get(1));
         if (index >= items.size()) {
-            throw call.location().error("Fn::Select: index " + index + " is out of range (expected: "
-                    + (items.isEmpty() ? "a non-empty list" : "0.." + (items.size() - 1)) + ")");
+            throw call.location()
+                    .error("Fn::Select: index " + index + " is out of range (expected: "
+                            + (items.isEmpty() ? "a non-empty list" : "0.." + (items.size() - 1)) + ")");
         }
         return Optional.of(Node.relocated(items.get(index), call.location()));
     }
@@ -46,7 +47,8 @@ final class ListFunctions {
         }
         var items = new ArrayList<Node>();
         for (var part : resolver.string(args.get(1)).split(Pattern.quote(delimiter), -1)) {
-            items.add(Scalar.string(part, call.location().item(items.size(), call.location().line())));
+            items.add(Scalar.string(
+                    part, call.location().item(items.size(), call.location().line())));
         }
         return Optional.of(new Sequence(items, call.location()));
     }
@@ -56,7 +58,9 @@ final class ListFunctions {
         var name = region.isEmpty() ? resolver.context().region() : region;
         var zones = new ArrayList<Node>();
         for (var zone : List.of("a", "b", "c")) {
-            zones.add(Scalar.string(name + zone, call.location().item(zones.size(), call.location().line())));
+            zones.add(Scalar.string(
+                    name + zone,
+                    call.location().item(zones.size(), call.location().line())));
         }
         return Optional.of(new Sequence(zones, call.location()));
     }

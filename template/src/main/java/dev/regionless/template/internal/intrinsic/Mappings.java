@@ -40,9 +40,12 @@ public final class Mappings {
     }
 
     private static Node lookup(Mapping mapping, String key, String what, Location usedAt) {
-        var known = mapping.entries().isEmpty() ? "none is defined" : String.join(", ", mapping.entries().keySet());
-        return mapping.get(key).orElseThrow(() -> usedAt.error("Fn::FindInMap: " + (key.isEmpty() ? "\"\"" : key)
-                + " is not a " + what + " (expected: one of " + known + ")"));
+        var known = mapping.entries().isEmpty()
+                ? "none is defined"
+                : String.join(", ", mapping.entries().keySet());
+        return mapping.get(key)
+                .orElseThrow(() -> usedAt.error("Fn::FindInMap: " + (key.isEmpty() ? "\"\"" : key) + " is not a " + what
+                        + " (expected: one of " + known + ")"));
     }
 
     private static void checkLeaf(Node value) {

@@ -29,8 +29,17 @@ public final class Parameters {
 
     static final List<String> TYPES = List.of("String", "Number", "List<Number>", "CommaDelimitedList");
     private static final Set<String> KEYS = Set.of(
-            "Type", "Default", "AllowedValues", "AllowedPattern", "MinLength", "MaxLength", "MinValue", "MaxValue",
-            "Description", "ConstraintDescription", "NoEcho");
+            "Type",
+            "Default",
+            "AllowedValues",
+            "AllowedPattern",
+            "MinLength",
+            "MaxLength",
+            "MinValue",
+            "MaxValue",
+            "Description",
+            "ConstraintDescription",
+            "NoEcho");
     private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
 
     private final Map<String, Node> values;
@@ -57,9 +66,12 @@ public final class Parameters {
         });
         for (var name : overrides.keySet()) {
             if (!values.containsKey(name)) {
-                throw declarations.location().error("the override for " + name
-                        + " matches no parameter (expected: one of " + String.join(", ", new TreeSet<>(values.keySet()))
-                        + ")");
+                throw declarations
+                        .location()
+                        .error("the override for " + name
+                                + " matches no parameter (expected: one of "
+                                + String.join(", ", new TreeSet<>(values.keySet()))
+                                + ")");
             }
         }
         return new Parameters(values);
@@ -81,12 +93,19 @@ public final class Parameters {
     private static Node value(Mapping declaration, Optional<String> override) {
         for (var key : declaration.entries().keySet()) {
             if (!KEYS.contains(key)) {
-                throw declaration.location().child(key).error("is not a parameter property (expected: one of "
-                        + String.join(", ", new TreeSet<>(KEYS)) + ")");
+                throw declaration
+                        .location()
+                        .child(key)
+                        .error("is not a parameter property (expected: one of " + String.join(", ", new TreeSet<>(KEYS))
+                                + ")");
             }
         }
-        var typeNode = declaration.get("Type").orElseThrow(() -> declaration.location().child("Type")
-                .error("is missing (expected: one of " + String.join(", ", TYPES) + ")"));
+        var typeNode = declaration
+                .get("Type")
+                .orElseThrow(() -> declaration
+                        .location()
+                        .child("Type")
+                        .error("is missing (expected: one of " + String.join(", ", TYPES) + ")"));
         var type = Values.string(typeNode);
         if (!TYPES.contains(type)) {
             throw typeNode.location()
@@ -95,8 +114,11 @@ public final class Parameters {
         if (override.isPresent()) {
             return parse(type, override.get(), new Constraints(declaration, declaration.location(), "override "));
         }
-        var defaultNode = declaration.get("Default").orElseThrow(() -> declaration.location()
-                .error("has no Default and no override (expected: a value in the parameter overrides)"));
+        var defaultNode = declaration
+                .get("Default")
+                .orElseThrow(() -> declaration
+                        .location()
+                        .error("has no Default and no override (expected: a value in the parameter overrides)"));
         return parse(type, defaultText(defaultNode), new Constraints(declaration, defaultNode.location(), ""));
     }
 
@@ -156,10 +178,15 @@ public final class Parameters {
             if (pattern.isPresent() && !pattern.get().matcher(value).matches()) {
                 throw fail(value, "matching " + pattern.get().pattern());
             }
-            var min = declaration.get("MinLength").map(n -> Values.integer(n, 0, Integer.MAX_VALUE)).orElse(0);
+            var min = declaration
+                    .get("MinLength")
+                    .map(n -> Values.integer(n, 0, Integer.MAX_VALUE))
+                    .orElse(0);
             var max = declaration.get("MaxLength").map(n -> Values.integer(n, 0, Integer.MAX_VALUE));
             if (value.length() < min || max.filter(m -> value.length() > m).isPresent()) {
-                throw fail(value, "a length of " + min + ".." + max.map(String::valueOf).orElse(""));
+                throw fail(
+                        value,
+                        "a length of " + min + ".." + max.map(String::valueOf).orElse(""));
             }
             return Scalar.string(value, location);
         }
@@ -176,8 +203,10 @@ public final class Parameters {
             var max = declaration.get("MaxValue").map(Parameters::decimal);
             if (min.filter(m -> value.compareTo(m) < 0).isPresent()
                     || max.filter(m -> value.compareTo(m) > 0).isPresent()) {
-                throw fail(text, "a number in " + min.map(BigDecimal::toPlainString).orElse("")
-                        + ".." + max.map(BigDecimal::toPlainString).orElse(""));
+                throw fail(
+                        text,
+                        "a number in " + min.map(BigDecimal::toPlainString).orElse("") + ".."
+                                + max.map(BigDecimal::toPlainString).orElse(""));
             }
             return new Scalar(text.trim(), ScalarKind.NUMBER, location);
         }

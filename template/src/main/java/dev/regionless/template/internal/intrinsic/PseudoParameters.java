@@ -29,8 +29,9 @@ record PseudoParameters(TemplateContext context) {
             case "AWS::URLSuffix" -> "amazonaws.com";
             case "AWS::StackId" -> stackId();
             case "AWS::NotificationARNs" -> null;
-            default -> throw usedAt.error(
-                    "Ref: " + name + " is not a pseudo parameter (expected: one of " + String.join(", ", NAMES) + ")");
+            default ->
+                throw usedAt.error("Ref: " + name + " is not a pseudo parameter (expected: one of "
+                        + String.join(", ", NAMES) + ")");
         };
         return text == null ? new Sequence(List.of(), usedAt) : Scalar.string(text, usedAt);
     }

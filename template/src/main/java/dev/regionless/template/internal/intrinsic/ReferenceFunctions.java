@@ -37,18 +37,23 @@ final class ReferenceFunctions {
 
     static Optional<Node> getAtt(Intrinsic call, Resolver resolver) {
         var shape = "LogicalId.Attribute, or [LogicalId, Attribute]";
-        return Optional.of(switch (call.argument()) {
-            case Scalar scalar when scalar.text().indexOf('.') > 0 -> {
-                var dot = scalar.text().indexOf('.');
-                yield attribute(scalar.text().substring(0, dot), scalar.text().substring(dot + 1), call, resolver);
-            }
-            case Sequence list when list.items().size() == 2 -> attribute(
-                    Arguments.literal(list.items().get(0), call, shape),
-                    resolver.string(list.items().get(1)),
-                    call,
-                    resolver);
-            default -> throw Arguments.wrong(call, shape);
-        });
+        return Optional.of(
+                switch (call.argument()) {
+                    case Scalar scalar
+                    when scalar.text().indexOf('.') > 0 -> {
+                        var dot = scalar.text().indexOf('.');
+                        yield attribute(
+                                scalar.text().substring(0, dot), scalar.text().substring(dot + 1), call, resolver);
+                    }
+                    case Sequence list
+                    when list.items().size() == 2 ->
+                        attribute(
+                                Arguments.literal(list.items().get(0), call, shape),
+                                resolver.string(list.items().get(1)),
+                                call,
+                                resolver);
+                    default -> throw Arguments.wrong(call, shape);
+                });
     }
 
     /** The value of {@code Fn::GetAtt resource.attribute}, also used by {@code Fn::Sub} for {@code ${A.B}}. */
@@ -63,10 +68,11 @@ final class ReferenceFunctions {
 
     static Optional<Node> findInMap(Intrinsic call, Resolver resolver) {
         var args = Arguments.list(call, 3, 3, "[MapName, TopLevelKey, SecondLevelKey]");
-        return Optional.of(resolver.mappings().find(
-                resolver.string(args.get(0)),
-                resolver.string(args.get(1)),
-                resolver.string(args.get(2)),
-                call.location()));
+        return Optional.of(resolver.mappings()
+                .find(
+                        resolver.string(args.get(0)),
+                        resolver.string(args.get(1)),
+                        resolver.string(args.get(2)),
+                        call.location()));
     }
 }

@@ -66,8 +66,8 @@ public final class Resolver {
 
     /** {@code node} with every intrinsic evaluated, where {@code AWS::NoValue} is not allowed. */
     public Node required(Node node) {
-        return resolve(node).orElseThrow(
-                () -> node.location().error("AWS::NoValue is not allowed here (expected: a value)"));
+        return resolve(node)
+                .orElseThrow(() -> node.location().error("AWS::NoValue is not allowed here (expected: a value)"));
     }
 
     /** {@code node} evaluated to text. */

@@ -20,15 +20,18 @@ final class SubFunction {
     private SubFunction() {}
 
     static Optional<Node> sub(Intrinsic call, Resolver resolver) {
-        return Optional.of(switch (call.argument()) {
-            case Scalar text when text.kind() != ScalarKind.NULL -> substitute(text.text(), Map.of(), call, resolver);
-            case Sequence list when list.items().size() == 2
-                    && list.items().get(0) instanceof Scalar text
-                    && !text.isNull()
-                    && list.items().get(1) instanceof Mapping variables ->
-                substitute(text.text(), variables.entries(), call, resolver);
-            default -> throw Arguments.wrong(call, SHAPE);
-        });
+        return Optional.of(
+                switch (call.argument()) {
+                    case Scalar text
+                    when text.kind() != ScalarKind.NULL -> substitute(text.text(), Map.of(), call, resolver);
+                    case Sequence list
+                    when list.items().size() == 2
+                            && list.items().get(0) instanceof Scalar text
+                            && !text.isNull()
+                            && list.items().get(1) instanceof Mapping variables ->
+                        substitute(text.text(), variables.entries(), call, resolver);
+                    default -> throw Arguments.wrong(call, SHAPE);
+                });
     }
 
     private static Scalar substitute(String template, Map<String, Node> variables, Intrinsic call, Resolver resolver) {

@@ -48,7 +48,8 @@ public final class Values {
 
     /** {@code true} or {@code false}, also written as strings, as CloudFormation accepts. */
     public static boolean bool(Node node) {
-        if (node instanceof Scalar scalar && (scalar.text().equals("true") || scalar.text().equals("false"))) {
+        if (node instanceof Scalar scalar
+                && (scalar.text().equals("true") || scalar.text().equals("false"))) {
             return Boolean.parseBoolean(scalar.text());
         }
         throw unexpected(node, "true or false");

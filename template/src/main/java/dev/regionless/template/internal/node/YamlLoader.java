@@ -29,8 +29,25 @@ public final class YamlLoader {
 
     private static final int MAX_DEPTH = 64;
     private static final Set<String> FUNCTIONS = Set.of(
-            "And", "Base64", "Cidr", "Equals", "FindInMap", "ForEach", "GetAtt", "GetAZs", "If", "ImportValue", "Join",
-            "Length", "Not", "Or", "Select", "Split", "Sub", "ToJsonString", "Transform");
+            "And",
+            "Base64",
+            "Cidr",
+            "Equals",
+            "FindInMap",
+            "ForEach",
+            "GetAtt",
+            "GetAZs",
+            "If",
+            "ImportValue",
+            "Join",
+            "Length",
+            "Not",
+            "Or",
+            "Select",
+            "Split",
+            "Sub",
+            "ToJsonString",
+            "Transform");
 
     private final String file;
     private final Set<org.yaml.snakeyaml.nodes.Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -140,7 +157,8 @@ public final class YamlLoader {
         var entries = new LinkedHashMap<String, Node>();
         for (var tuple : node.getValue()) {
             var keyLocation = location.child("?", lineOf(tuple.getKeyNode()));
-            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode) || keyNode.getTag().getValue().startsWith("!")) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)
+                    || keyNode.getTag().getValue().startsWith("!")) {
                 throw keyLocation.error("a mapping key must be plain text");
             }
             if (keyNode.getTag().equals(Tag.MERGE)) {

@@ -36,8 +36,9 @@ final class ApiRegistry {
         var key = route.spec().routeKey();
         var previous = byKey.putIfAbsent(key, route);
         if (previous != null) {
-            throw route.location().error("route " + key + " of " + apiLogicalId + " is already bound to "
-                    + previous.spec().functionLogicalId() + " (expected: one function per route)");
+            throw route.location()
+                    .error("route " + key + " of " + apiLogicalId + " is already bound to "
+                            + previous.spec().functionLogicalId() + " (expected: one function per route)");
         }
     }
 

@@ -31,8 +31,9 @@ final class CorsReader {
             return checked(new CorsSpec(quoted(cors), List.of(), List.of(), List.of(), null, false), cors);
         }
         var mapping = mappingWith(cors, REST_KEYS);
-        var origin = mapping.get("AllowOrigin").orElseThrow(
-                () -> mapping.location().child("AllowOrigin").error("is missing (expected: " + QUOTED + ")"));
+        var origin = mapping.get("AllowOrigin")
+                .orElseThrow(
+                        () -> mapping.location().child("AllowOrigin").error("is missing (expected: " + QUOTED + ")"));
         var spec = new CorsSpec(
                 quoted(origin),
                 mapping.get("AllowMethods").map(CorsReader::quoted).orElse(List.of()),
@@ -54,7 +55,9 @@ final class CorsReader {
                 mapping.get("AllowMethods").map(Values::strings).orElse(List.of()),
                 mapping.get("AllowHeaders").map(Values::strings).orElse(List.of()),
                 mapping.get("ExposeHeaders").map(Values::strings).orElse(List.of()),
-                mapping.get("MaxAge").map(node -> Values.integer(node, 0, 86_400)).orElse(null),
+                mapping.get("MaxAge")
+                        .map(node -> Values.integer(node, 0, 86_400))
+                        .orElse(null),
                 mapping.get("AllowCredentials").map(Values::bool).orElse(false));
         return Optional.of(checked(spec, cors));
     }
@@ -63,8 +66,9 @@ final class CorsReader {
         var mapping = Values.mapping(node);
         mapping.entries().forEach((key, value) -> {
             if (!keys.contains(key)) {
-                throw value.location().error("is not a CORS property (expected: one of "
-                        + String.join(", ", keys.stream().sorted().toList()) + ")");
+                throw value.location()
+                        .error("is not a CORS property (expected: one of "
+                                + String.join(", ", keys.stream().sorted().toList()) + ")");
             }
         });
         return mapping;
@@ -85,18 +89,21 @@ final class CorsReader {
     }
 
     private static Integer restMaxAge(Node node) {
-        if (node instanceof Scalar scalar && scalar.kind() == ScalarKind.STRING && scalar.text().startsWith("'")) {
+        if (node instanceof Scalar scalar
+                && scalar.kind() == ScalarKind.STRING
+                && scalar.text().startsWith("'")) {
             var values = quoted(node);
-            return Values.integer(values.size() == 1 ? Scalar.string(values.get(0), node.location()) : node, 0,
-                    Integer.MAX_VALUE);
+            return Values.integer(
+                    values.size() == 1 ? Scalar.string(values.get(0), node.location()) : node, 0, Integer.MAX_VALUE);
         }
         return Values.integer(node, 0, Integer.MAX_VALUE);
     }
 
     private static CorsSpec checked(CorsSpec spec, Node cors) {
         if (spec.allowCredentials() && spec.allowOrigins().contains("*")) {
-            throw cors.location().error("AllowCredentials cannot be true when the allowed origin is * "
-                    + "(expected: explicit origins)");
+            throw cors.location()
+                    .error("AllowCredentials cannot be true when the allowed origin is * "
+                            + "(expected: explicit origins)");
         }
         return spec;
     }

@@ -47,7 +47,8 @@ final class DependencyGraph {
             if (path.contains(target)) {
                 var circle = new ArrayList<>(path.subList(path.indexOf(target), path.size()));
                 circle.add(target);
-                throw dependency.getValue()
+                throw dependency
+                        .getValue()
                         .error("circular dependency between resources: " + String.join(" -> ", circle));
             }
             visit(target, path);
@@ -99,12 +100,13 @@ final class DependencyGraph {
         var argument = call.argument();
         return switch (call.function()) {
             case "Ref" -> argument instanceof Scalar name ? List.of(name.text()) : List.of();
-            case "Fn::GetAtt" -> switch (argument) {
-                case Scalar name -> List.of(name.text().split("\\.", 2)[0]);
-                case Sequence list when !list.items().isEmpty() && list.items().get(0) instanceof Scalar name ->
-                    List.of(name.text());
-                default -> List.of();
-            };
+            case "Fn::GetAtt" ->
+                switch (argument) {
+                    case Scalar name -> List.of(name.text().split("\\.", 2)[0]);
+                    case Sequence list
+                    when !list.items().isEmpty() && list.items().get(0) instanceof Scalar name -> List.of(name.text());
+                    default -> List.of();
+                };
             case "Fn::Sub" -> subReferences(argument);
             default -> List.of();
         };
@@ -115,7 +117,8 @@ final class DependencyGraph {
         Set<String> variables = Set.of();
         if (argument instanceof Sequence list && list.items().size() == 2) {
             template = list.items().get(0);
-            variables = list.items().get(1) instanceof Mapping vars ? vars.entries().keySet() : Set.of();
+            variables =
+                    list.items().get(1) instanceof Mapping vars ? vars.entries().keySet() : Set.of();
         }
         if (!(template instanceof Scalar text)) {
             return List.of();

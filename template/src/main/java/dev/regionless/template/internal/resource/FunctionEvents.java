@@ -22,15 +22,31 @@ final class FunctionEvents {
             // Planned: DynamoDB, SQS, Schedule, SNS.
             );
     private static final Set<String> NOT_YET = Set.of(
-            "AlexaSkill", "CloudWatchEvent", "CloudWatchLogs", "Cognito", "DocumentDB", "DynamoDB", "EventBridgeRule",
-            "IoTRule", "Kinesis", "MQ", "MSK", "S3", "Schedule", "ScheduleV2", "SelfManagedKafka", "SNS", "SQS");
+            "AlexaSkill",
+            "CloudWatchEvent",
+            "CloudWatchLogs",
+            "Cognito",
+            "DocumentDB",
+            "DynamoDB",
+            "EventBridgeRule",
+            "IoTRule",
+            "Kinesis",
+            "MQ",
+            "MSK",
+            "S3",
+            "Schedule",
+            "ScheduleV2",
+            "SelfManagedKafka",
+            "SNS",
+            "SQS");
     private static final Map<String, String> API_ID_PROPERTY = Map.of("Api", "RestApiId", "HttpApi", "ApiId");
 
     private FunctionEvents() {}
 
     static void read(ResourceEntry function, FunctionSpec spec, ReadContext context) {
-        events(function).ifPresent(events -> events.entries().forEach(
-                (name, event) -> read(name, Values.mapping(event), spec, context)));
+        events(function)
+                .ifPresent(events ->
+                        events.entries().forEach((name, event) -> read(name, Values.mapping(event), spec, context)));
     }
 
     private static void read(String name, Mapping event, FunctionSpec spec, ReadContext context) {
@@ -39,8 +55,9 @@ final class FunctionEvents {
                 throw value.location().error("is not a property of an event (expected: Type, Properties)");
             }
         });
-        var typeNode = event.get("Type").orElseThrow(
-                () -> event.location().child("Type").error("is missing (expected: an event type such as Api)"));
+        var typeNode = event.get("Type")
+                .orElseThrow(
+                        () -> event.location().child("Type").error("is missing (expected: an event type such as Api)"));
         var type = context.resolver().string(typeNode);
         var source = SOURCES.get(type);
         if (source != null) {
@@ -50,8 +67,8 @@ final class FunctionEvents {
         } else {
             var known = new TreeSet<>(SOURCES.keySet());
             known.addAll(NOT_YET);
-            throw typeNode.location().error(type + " is not an event type (expected: one of "
-                    + String.join(", ", known) + ")");
+            throw typeNode.location()
+                    .error(type + " is not an event type (expected: one of " + String.join(", ", known) + ")");
         }
     }
 
@@ -61,7 +78,9 @@ final class FunctionEvents {
         return events(function).stream()
                 .flatMap(events -> events.entries().values().stream())
                 .filter(event -> event instanceof Mapping mapping
-                        && mapping.get("Type").filter(type -> isText(type, eventType)).isPresent()
+                        && mapping.get("Type")
+                                .filter(type -> isText(type, eventType))
+                                .isPresent()
                         && !(mapping.get("Properties").orElse(null) instanceof Mapping properties
                                 && properties.has(apiIdProperty)))
                 .findAny()
@@ -76,7 +95,8 @@ final class FunctionEvents {
     }
 
     private static Optional<Mapping> events(ResourceEntry function) {
-        return function.properties().get("Events")
+        return function.properties()
+                .get("Events")
                 .filter(node -> !(node instanceof Scalar scalar && scalar.isNull()))
                 .map(Values::mapping);
     }

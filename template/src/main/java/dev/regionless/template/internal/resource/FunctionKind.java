@@ -38,7 +38,8 @@ final class FunctionKind implements ResourceKind {
     public void read(ResourceEntry resource, ReadContext context) {
         SamProperties.FUNCTION.check(resource.properties(), context);
         var function = FunctionReader.read(resource, name(resource, context.resolver()), context);
-        var nameLocation = resource.properties().get("FunctionName").map(Node::location).orElse(resource.location());
+        var nameLocation =
+                resource.properties().get("FunctionName").map(Node::location).orElse(resource.location());
         context.addFunction(function, nameLocation);
         FunctionEvents.read(resource, function, context);
     }

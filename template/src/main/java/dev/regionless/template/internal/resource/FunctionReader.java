@@ -23,11 +23,24 @@ final class FunctionReader {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     // Lambda rejects these; Regionless sets them itself for every function.
     private static final Set<String> RESERVED_VARIABLES = Set.of(
-            "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
-            "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
-            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
-            "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-            "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
+            "_HANDLER",
+            "_X_AMZN_TRACE_ID",
+            "AWS_DEFAULT_REGION",
+            "AWS_REGION",
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API",
+            "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
 
     private FunctionReader() {}
 
@@ -43,7 +56,9 @@ final class FunctionReader {
                 properties.integer("MemorySize", 128, 10_240).orElse(128),
                 properties.integer("Timeout", 1, 900).orElse(3),
                 environment(properties),
-                properties.integer("ReservedConcurrentExecutions", 0, Integer.MAX_VALUE).orElse(null));
+                properties
+                        .integer("ReservedConcurrentExecutions", 0, Integer.MAX_VALUE)
+                        .orElse(null));
     }
 
     private static void checkPackageType(Properties properties) {

@@ -21,22 +21,75 @@ import java.util.Optional;
 public final class Globals {
 
     private static final Map<String, List<String>> SUPPORTED = Map.of(
-            "Function", List.of(
-                    "Handler", "Runtime", "CodeUri", "DeadLetterQueue", "Description", "MemorySize", "Timeout",
-                    "VpcConfig", "Environment", "Tags", "PropagateTags", "Tracing", "KmsKeyArn", "AutoPublishAlias",
-                    "AutoPublishAliasAllProperties", "Layers", "DeploymentPreference", "RolePath",
-                    "PermissionsBoundary", "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig",
-                    "AssumeRolePolicyDocument", "EventInvokeConfig", "FileSystemConfigs", "CodeSigningConfigArn",
-                    "Architectures", "SnapStart", "EphemeralStorage", "FunctionUrlConfig", "RuntimeManagementConfig",
-                    "LoggingConfig", "RecursiveLoop", "SourceKMSKeyArn"),
-            "Api", List.of(
-                    "Auth", "Name", "DefinitionUri", "CacheClusterEnabled", "CacheClusterSize", "MergeDefinitions",
-                    "Variables", "EndpointConfiguration", "MethodSettings", "BinaryMediaTypes",
-                    "MinimumCompressionSize", "Cors", "GatewayResponses", "AccessLogSetting", "CanarySetting",
-                    "TracingEnabled", "OpenApiVersion", "Domain", "AlwaysDeploy", "PropagateTags"),
-            "HttpApi", List.of(
-                    "Auth", "AccessLogSettings", "StageVariables", "Tags", "CorsConfiguration",
-                    "DefaultRouteSettings", "Domain", "RouteSettings", "FailOnWarnings", "PropagateTags"),
+            "Function",
+                    List.of(
+                            "Handler",
+                            "Runtime",
+                            "CodeUri",
+                            "DeadLetterQueue",
+                            "Description",
+                            "MemorySize",
+                            "Timeout",
+                            "VpcConfig",
+                            "Environment",
+                            "Tags",
+                            "PropagateTags",
+                            "Tracing",
+                            "KmsKeyArn",
+                            "AutoPublishAlias",
+                            "AutoPublishAliasAllProperties",
+                            "Layers",
+                            "DeploymentPreference",
+                            "RolePath",
+                            "PermissionsBoundary",
+                            "ReservedConcurrentExecutions",
+                            "ProvisionedConcurrencyConfig",
+                            "AssumeRolePolicyDocument",
+                            "EventInvokeConfig",
+                            "FileSystemConfigs",
+                            "CodeSigningConfigArn",
+                            "Architectures",
+                            "SnapStart",
+                            "EphemeralStorage",
+                            "FunctionUrlConfig",
+                            "RuntimeManagementConfig",
+                            "LoggingConfig",
+                            "RecursiveLoop",
+                            "SourceKMSKeyArn"),
+            "Api",
+                    List.of(
+                            "Auth",
+                            "Name",
+                            "DefinitionUri",
+                            "CacheClusterEnabled",
+                            "CacheClusterSize",
+                            "MergeDefinitions",
+                            "Variables",
+                            "EndpointConfiguration",
+                            "MethodSettings",
+                            "BinaryMediaTypes",
+                            "MinimumCompressionSize",
+                            "Cors",
+                            "GatewayResponses",
+                            "AccessLogSetting",
+                            "CanarySetting",
+                            "TracingEnabled",
+                            "OpenApiVersion",
+                            "Domain",
+                            "AlwaysDeploy",
+                            "PropagateTags"),
+            "HttpApi",
+                    List.of(
+                            "Auth",
+                            "AccessLogSettings",
+                            "StageVariables",
+                            "Tags",
+                            "CorsConfiguration",
+                            "DefaultRouteSettings",
+                            "Domain",
+                            "RouteSettings",
+                            "FailOnWarnings",
+                            "PropagateTags"),
             // Sections for types Regionless does not run; accepted so that a template using them still reads.
             "SimpleTable", List.of("SSESpecification"),
             "StateMachine", List.of("PropagateTags"),
@@ -59,14 +112,19 @@ public final class Globals {
         globals.entries().forEach((name, value) -> {
             var supported = SUPPORTED.get(name);
             if (supported == null) {
-                throw value.location().error("is not a Globals section (expected: one of "
-                        + String.join(", ", SUPPORTED.keySet().stream().sorted().toList()) + ")");
+                throw value.location()
+                        .error("is not a Globals section (expected: one of "
+                                + String.join(
+                                        ", ",
+                                        SUPPORTED.keySet().stream().sorted().toList()) + ")");
             }
             var properties = Values.mapping(value);
             for (var property : properties.entries().entrySet()) {
                 if (!supported.contains(property.getKey())) {
-                    throw property.getValue().location().error("is not supported in Globals." + name
-                            + " (expected: one of " + String.join(", ", supported) + ")");
+                    throw property.getValue()
+                            .location()
+                            .error("is not supported in Globals." + name + " (expected: one of "
+                                    + String.join(", ", supported) + ")");
                 }
             }
             sections.put(name, properties);
@@ -96,8 +154,9 @@ public final class Globals {
             }
             for (var name : Values.strings(value)) {
                 if (!global.has(name)) {
-                    throw value.location().error(name + " is not in Globals." + section
-                            + " (expected: one of " + String.join(", ", global.entries().keySet()) + ")");
+                    throw value.location()
+                            .error(name + " is not in Globals." + section + " (expected: one of "
+                                    + String.join(", ", global.entries().keySet()) + ")");
                 }
                 ignored.add(name);
             }

@@ -22,7 +22,10 @@ final class HttpApiEvent implements EventSource {
         if (method.isPresent() && path.isEmpty()) {
             throw properties.missing("Path", "a path when Method is set; leave both out for the $default route");
         }
-        var version = properties.get("PayloadFormatVersion").map(HttpApiEvent::payloadFormatVersion).orElse("2.0");
+        var version = properties
+                .get("PayloadFormatVersion")
+                .map(HttpApiEvent::payloadFormatVersion)
+                .orElse("2.0");
         var route = new RouteSpec(
                 method.orElse("ANY"), path.orElse("$default"), function.logicalId(), function.functionName(), version);
         var binding = new ApiRegistry.Route(route, event.location(), properties.mapping("RouteSettings"));

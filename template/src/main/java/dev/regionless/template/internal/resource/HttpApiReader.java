@@ -23,21 +23,33 @@ final class HttpApiReader {
     static ApiSpec read(ResourceEntry api, boolean isImplicit, List<ApiRegistry.Route> routes, ReadContext context) {
         var properties = new Properties(api.properties(), context.resolver());
         var specs = routes.stream().map(ApiRegistry.Route::spec).toList();
-        var stageName = properties.get("StageName").map(HttpApiReader::stageName).orElse("$default");
+        var stageName =
+                properties.get("StageName").map(HttpApiReader::stageName).orElse("$default");
         var cors = properties.get("CorsConfiguration").flatMap(CorsReader::http).orElse(null);
-        var defaultThrottle = properties.mapping("DefaultRouteSettings")
+        var defaultThrottle = properties
+                .mapping("DefaultRouteSettings")
                 .flatMap(settings -> throttle(settings, null, context))
                 .orElse(null);
         var routeThrottles = new LinkedHashMap<String, ThrottleSpec>();
-        properties.mapping("RouteSettings").ifPresent(settings ->
-                routeThrottles.putAll(apiRouteThrottles(settings, routes, defaultThrottle, context)));
+        properties
+                .mapping("RouteSettings")
+                .ifPresent(settings ->
+                        routeThrottles.putAll(apiRouteThrottles(settings, routes, defaultThrottle, context)));
         for (var route : routes) {
             route.settings()
                     .flatMap(settings -> throttle(settings, defaultThrottle, context))
                     .ifPresent(throttle -> routeThrottles.put(route.spec().routeKey(), throttle));
         }
-        return new ApiSpec(api.logicalId(), StableIds.apiId(context.resolver().context().stackName(), api.logicalId()), ApiType.HTTP, stageName, cors, defaultThrottle, routeThrottles,
-                List.of(), specs);
+        return new ApiSpec(
+                api.logicalId(),
+                StableIds.apiId(context.resolver().context().stackName(), api.logicalId()),
+                ApiType.HTTP,
+                stageName,
+                cors,
+                defaultThrottle,
+                routeThrottles,
+                List.of(),
+                specs);
     }
 
     private static String stageName(Node node) {
@@ -51,8 +63,9 @@ final class HttpApiReader {
         var throttles = new LinkedHashMap<String, ThrottleSpec>();
         settings.entries().forEach((routeKey, value) -> {
             if (!keys.contains(routeKey)) {
-                throw value.location().error("route key " + routeKey
-                        + " matches no route of this API (expected: one of " + String.join(", ", keys) + ")");
+                throw value.location()
+                        .error("route key " + routeKey + " matches no route of this API (expected: one of "
+                                + String.join(", ", keys) + ")");
             }
             throttle(Values.mapping(value), defaultThrottle, context)
                     .ifPresent(throttle -> throttles.put(routeKey, throttle));

@@ -26,7 +26,8 @@ record IgnoredKind(
         String reason,
         Optional<String> nameProperty,
         Function<Names, String> ref,
-        Map<String, Function<Names, String>> attributes) implements ResourceKind {
+        Map<String, Function<Names, String>> attributes)
+        implements ResourceKind {
 
     /** What the values are made of. */
     record Names(String name, String region, String account) {}
@@ -34,19 +35,28 @@ record IgnoredKind(
     private static final String IAM = "Regionless does not enforce IAM";
     private static final String LAYERS = "layer contents are not loaded; package dependencies with the function's code";
 
-    static final IgnoredKind IAM_ROLE = new IgnoredKind(IAM, Optional.of("RoleName"), Names::name, Map.of(
-            "Arn", n -> "arn:aws:iam::" + n.account() + ":role/" + n.name(),
-            "RoleId", n -> "AROA" + StableIds.apiId(n.account(), n.name()).toUpperCase(Locale.ROOT)));
+    static final IgnoredKind IAM_ROLE = new IgnoredKind(
+            IAM,
+            Optional.of("RoleName"),
+            Names::name,
+            Map.of(
+                    "Arn", n -> "arn:aws:iam::" + n.account() + ":role/" + n.name(),
+                    "RoleId",
+                            n -> "AROA" + StableIds.apiId(n.account(), n.name()).toUpperCase(Locale.ROOT)));
     static final IgnoredKind IAM_POLICY = new IgnoredKind(IAM, Optional.empty(), Names::name, Map.of());
     static final IgnoredKind IAM_MANAGED_POLICY = new IgnoredKind(
             IAM, Optional.of("ManagedPolicyName"), IgnoredKind::policyArn, Map.of("PolicyArn", IgnoredKind::policyArn));
     static final IgnoredKind LAMBDA_PERMISSION = new IgnoredKind(IAM, Optional.empty(), Names::name, Map.of());
     static final IgnoredKind LOG_GROUP = new IgnoredKind(
-            "Regionless keeps its own logs", Optional.of("LogGroupName"), Names::name, Map.of(
-                    "Arn", n -> "arn:aws:logs:" + n.region() + ":" + n.account() + ":log-group:" + n.name() + ":*"));
+            "Regionless keeps its own logs",
+            Optional.of("LogGroupName"),
+            Names::name,
+            Map.of("Arn", n -> "arn:aws:logs:" + n.region() + ":" + n.account() + ":log-group:" + n.name() + ":*"));
     static final IgnoredKind ALARM = new IgnoredKind(
-            "Regionless does not evaluate CloudWatch alarms", Optional.of("AlarmName"), Names::name, Map.of(
-                    "Arn", n -> "arn:aws:cloudwatch:" + n.region() + ":" + n.account() + ":alarm:" + n.name()));
+            "Regionless does not evaluate CloudWatch alarms",
+            Optional.of("AlarmName"),
+            Names::name,
+            Map.of("Arn", n -> "arn:aws:cloudwatch:" + n.region() + ":" + n.account() + ":alarm:" + n.name()));
     static final IgnoredKind SERVERLESS_LAYER =
             new IgnoredKind(LAYERS, Optional.of("LayerName"), IgnoredKind::layerArn, Map.of());
     static final IgnoredKind LAMBDA_LAYER =
@@ -61,7 +71,10 @@ record IgnoredKind(
     public Node attribute(ResourceEntry resource, String attribute, Location usedAt, Resolver resolver) {
         var value = attributes.get(attribute);
         if (value == null) {
-            throw ResourceKind.noSuchAttribute(resource, attribute, usedAt,
+            throw ResourceKind.noSuchAttribute(
+                    resource,
+                    attribute,
+                    usedAt,
                     attributes.isEmpty() ? "none; use Ref" : String.join(", ", new TreeSet<>(attributes.keySet())));
         }
         return Scalar.string(value.apply(names(resource, resolver)), usedAt);
@@ -74,7 +87,8 @@ record IgnoredKind(
 
     private Names names(ResourceEntry resource, Resolver resolver) {
         var context = resolver.context();
-        var name = nameProperty.flatMap(property -> resource.properties().get(property))
+        var name = nameProperty
+                .flatMap(property -> resource.properties().get(property))
                 .flatMap(resolver::resolve)
                 .map(Values::string)
                 .orElseGet(() -> StableIds.physicalName(context.stackName(), resource.logicalId()));

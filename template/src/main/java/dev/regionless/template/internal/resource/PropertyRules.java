@@ -33,8 +33,8 @@ record PropertyRules(String owner, Set<String> honoured, Map<String, String> ign
             }
             var known = new TreeSet<>(honoured);
             known.addAll(ignored.keySet());
-            throw value.location().error("is not a property of " + owner + " (expected: one of "
-                    + String.join(", ", known) + ")");
+            throw value.location()
+                    .error("is not a property of " + owner + " (expected: one of " + String.join(", ", known) + ")");
         });
     }
 }

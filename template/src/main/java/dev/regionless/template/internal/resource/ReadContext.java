@@ -20,8 +20,7 @@ final class ReadContext {
     private final Map<String, String> functionNames = new HashMap<>();
     private final ApiRegistry apis = new ApiRegistry();
 
-    ReadContext(
-            Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
+    ReadContext(Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
         this.resolver = resolver;
         this.templateFolder = templateFolder;
         this.directory = directory;

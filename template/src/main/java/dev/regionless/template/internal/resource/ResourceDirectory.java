@@ -3,8 +3,8 @@ package dev.regionless.template.internal.resource;
 import dev.regionless.template.Application;
 import dev.regionless.template.internal.intrinsic.Conditions;
 import dev.regionless.template.internal.intrinsic.Parameters;
-import dev.regionless.template.internal.intrinsic.ResourceLookup;
 import dev.regionless.template.internal.intrinsic.Resolver;
+import dev.regionless.template.internal.intrinsic.ResourceLookup;
 import dev.regionless.template.internal.node.Location;
 import dev.regionless.template.internal.node.Mapping;
 import dev.regionless.template.internal.node.Node;
@@ -31,8 +31,16 @@ public final class ResourceDirectory implements ResourceLookup {
     static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
     private static final Set<String> ATTRIBUTES = Set.of(
-            "Type", "Properties", "Condition", "DependsOn", "Metadata", "DeletionPolicy", "UpdateReplacePolicy",
-            "UpdatePolicy", "CreationPolicy", "IgnoreGlobals");
+            "Type",
+            "Properties",
+            "Condition",
+            "DependsOn",
+            "Metadata",
+            "DeletionPolicy",
+            "UpdateReplacePolicy",
+            "UpdatePolicy",
+            "CreationPolicy",
+            "IgnoreGlobals");
     private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
 
     private final Map<String, ResourceEntry> entries;
@@ -67,8 +75,9 @@ public final class ResourceDirectory implements ResourceLookup {
     private static ResourceEntry entry(String logicalId, Mapping resource, Globals globals, Conditions conditions) {
         resource.entries().forEach((attribute, value) -> {
             if (!ATTRIBUTES.contains(attribute)) {
-                throw value.location().error("is not a resource attribute (expected: one of "
-                        + String.join(", ", ATTRIBUTES.stream().sorted().toList()) + ")");
+                throw value.location()
+                        .error("is not a resource attribute (expected: one of "
+                                + String.join(", ", ATTRIBUTES.stream().sorted().toList()) + ")");
             }
         });
         var typeNode = resource.get("Type")
@@ -77,7 +86,9 @@ public final class ResourceDirectory implements ResourceLookup {
         var kind = ResourceTypes.of(type).orElseThrow(() -> typeNode.location().error(type + " is not supported yet"));
         var condition = resource.get("Condition").map(node -> literal(node, "a condition name"));
         if (condition.isPresent() && !conditions.has(condition.get())) {
-            throw resource.get("Condition").orElseThrow().location()
+            throw resource.get("Condition")
+                    .orElseThrow()
+                    .location()
                     .error(condition.get() + " is not defined in Conditions");
         }
         var properties = resource.get("Properties")
@@ -138,8 +149,9 @@ public final class ResourceDirectory implements ResourceLookup {
             return implicitApi(logicalId, usedAt, resolver);
         }
         if (!exists(entry, resolver)) {
-            throw usedAt.error(logicalId + " does not exist in " + resolver.context().region()
-                    + " because its condition " + entry.condition().orElseThrow() + " is false");
+            throw usedAt.error(
+                    logicalId + " does not exist in " + resolver.context().region() + " because its condition "
+                            + entry.condition().orElseThrow() + " is false");
         }
         return entry;
     }
@@ -150,8 +162,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 .filter(entry -> entry.type().equals(FunctionKind.TYPE) && exists(entry, resolver))
                 .anyMatch(entry -> FunctionEvents.usesImplicitApi(entry, eventType));
         if (!used) {
-            throw usedAt.error(logicalId + " does not exist because no function has an " + eventType
-                    + " event on it");
+            throw usedAt.error(logicalId + " does not exist because no function has an " + eventType + " event on it");
         }
         return ApiRegistry.implicitEntry(logicalId, globals, usedAt);
     }

@@ -33,11 +33,22 @@ final class RestApiReader {
         var binaryMediaTypes = properties.strings("BinaryMediaTypes").orElse(List.of()).stream()
                 .map(type -> type.replace("~1", "/"))
                 .toList();
-        var items = properties.get("MethodSettings").map(node -> methodSettings(node, context)).orElse(List.of());
+        var items = properties
+                .get("MethodSettings")
+                .map(node -> methodSettings(node, context))
+                .orElse(List.of());
         var defaultThrottle = defaultThrottle(items);
         var routeThrottles = routeThrottles(items, specs, defaultThrottle, context);
-        return new ApiSpec(api.logicalId(), StableIds.apiId(context.resolver().context().stackName(), api.logicalId()), ApiType.REST, stageName, cors, defaultThrottle, routeThrottles,
-                binaryMediaTypes, specs);
+        return new ApiSpec(
+                api.logicalId(),
+                StableIds.apiId(context.resolver().context().stackName(), api.logicalId()),
+                ApiType.REST,
+                stageName,
+                cors,
+                defaultThrottle,
+                routeThrottles,
+                binaryMediaTypes,
+                specs);
     }
 
     static String stageName(Node node) {

@@ -45,13 +45,16 @@ final class Routes {
                 && call.argument() instanceof Scalar id)) {
             throw Values.unexpected(node, expected);
         }
-        var api = context.directory().entry(id.text())
+        var api = context.directory()
+                .entry(id.text())
                 .filter(entry -> entry.type().equals(type))
-                .orElseThrow(() -> node.location().error(id.text() + " is not an " + type + " (expected: " + expected
-                        + ")"));
+                .orElseThrow(() ->
+                        node.location().error(id.text() + " is not an " + type + " (expected: " + expected + ")"));
         if (!ResourceDirectory.exists(api, context.resolver())) {
-            throw node.location().error(id.text() + " does not exist in " + context.resolver().context().region()
-                    + " because its condition " + api.condition().orElseThrow() + " is false");
+            throw node.location()
+                    .error(id.text() + " does not exist in "
+                            + context.resolver().context().region() + " because its condition "
+                            + api.condition().orElseThrow() + " is false");
         }
         return id.text();
     }
@@ -62,11 +65,13 @@ final class Routes {
             var auth = Values.mapping(node);
             var none = auth.entries().size() == 1
                     && Optional.ofNullable(auth.entries().get("Authorizer"))
-                            .filter(value -> value instanceof Scalar scalar && scalar.text().equals("NONE"))
+                            .filter(value -> value instanceof Scalar scalar
+                                    && scalar.text().equals("NONE"))
                             .isPresent();
             if (!none) {
-                throw node.location().error("authorizers are not supported by Regionless yet (expected: no Auth, "
-                        + "or Auth: {Authorizer: NONE})");
+                throw node.location()
+                        .error("authorizers are not supported by Regionless yet (expected: no Auth, "
+                                + "or Auth: {Authorizer: NONE})");
             }
         });
     }

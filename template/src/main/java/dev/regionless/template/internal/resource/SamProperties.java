@@ -23,8 +23,17 @@ final class SamProperties {
 
     static final PropertyRules FUNCTION = new PropertyRules(
             "AWS::Serverless::Function",
-            Set.of("Handler", "Runtime", "CodeUri", "FunctionName", "MemorySize", "Timeout", "Environment",
-                    "ReservedConcurrentExecutions", "Events", "PackageType"),
+            Set.of(
+                    "Handler",
+                    "Runtime",
+                    "CodeUri",
+                    "FunctionName",
+                    "MemorySize",
+                    "Timeout",
+                    "Environment",
+                    "ReservedConcurrentExecutions",
+                    "Events",
+                    "PackageType"),
             Map.ofEntries(
                     entry("Description", "descriptions have no effect"),
                     entry("Policies", IAM),
@@ -123,12 +132,18 @@ final class SamProperties {
             "MethodSettings",
             Set.of("HttpMethod", "ResourcePath", "ThrottlingRateLimit", "ThrottlingBurstLimit"),
             Map.of(
-                    "CachingEnabled", "responses are not cached",
-                    "CacheTtlInSeconds", "responses are not cached",
-                    "CacheDataEncrypted", "responses are not cached",
-                    "DataTraceEnabled", LOGS,
-                    "LoggingLevel", LOGS,
-                    "MetricsEnabled", LOGS),
+                    "CachingEnabled",
+                    "responses are not cached",
+                    "CacheTtlInSeconds",
+                    "responses are not cached",
+                    "CacheDataEncrypted",
+                    "responses are not cached",
+                    "DataTraceEnabled",
+                    LOGS,
+                    "LoggingLevel",
+                    LOGS,
+                    "MetricsEnabled",
+                    LOGS),
             Map.of());
 
     static final PropertyRules ROUTE_SETTINGS = new PropertyRules(

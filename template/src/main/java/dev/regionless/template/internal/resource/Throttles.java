@@ -20,8 +20,7 @@ final class Throttles {
         if (rate.isEmpty() && burst.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ThrottleSpec(
-                rate.orElse(fallback.rateLimit()), burst.orElse(fallback.burstLimit())));
+        return Optional.of(new ThrottleSpec(rate.orElse(fallback.rateLimit()), burst.orElse(fallback.burstLimit())));
     }
 
     /** {@code throttle}, or the platform default when it is null. */
