@@ -3,10 +3,10 @@ package dev.regionless.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -20,23 +20,17 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Data folder of the run (default: .regionless).")
     Path data = Path.of(".regionless");
 
-    @Option(
-            names = "--parameter-overrides",
-            split = ",",
-            paramLabel = "KEY=VALUE",
-            description = "Template parameter values, as in sam deploy.")
-    List<String> parameterOverrides = List.of();
+    @Mixin
+    ParameterOverrides parameterOverrides = new ParameterOverrides();
 
     @Override
     public Integer call() {
         if (!Files.isRegularFile(template)) {
             throw new CliException("--template: " + template + " does not exist");
         }
-        var options = new RunOptions();
-        options.parameterOverrides = parameterOverrides;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("template", template.toAbsolutePath().normalize().toString());
-        body.put("parameters", options.parameters());
+        body.put("parameters", parameterOverrides.values());
         var admin = new AdminClient(data);
         for (var region : admin.regionNames()) {
             var answer = admin.post(region, "/admin/deploy", body);

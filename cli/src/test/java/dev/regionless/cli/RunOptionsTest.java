@@ -25,10 +25,10 @@ class RunOptionsTest {
 
     @Test
     void parameterOverrideWithoutEqualsSignIsRejected() {
-        var options = new RunOptions();
-        options.parameterOverrides = java.util.List.of("Greeting");
+        var overrides = new ParameterOverrides();
+        overrides.pairs = java.util.List.of("Greeting");
 
-        assertThatThrownBy(options::parameters)
+        assertThatThrownBy(overrides::values)
                 .isInstanceOf(CliException.class)
                 .hasMessage("--parameter-overrides: Greeting (expected: Key=Value)");
     }
