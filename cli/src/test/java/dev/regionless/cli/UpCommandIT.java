@@ -38,6 +38,14 @@ class UpCommandIT {
                 "--no-delay")) {
             var endpoints = awaitEndpoints(work.resolve("run/endpoints.json"), up);
             var api = endpoints.get("regions").get("us-east-1").get("api").asText();
+            try (var follow =
+                    CliProcess.start(work, "logs", "hello", "--region", "us-east-1", "--follow", "--data", "run")) {
+                var hello = get(URI.create(api + "/hello"));
+
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> follow.output().contains("REPORT RequestId:"));
+                assertThat(hello.statusCode()).isEqualTo(200);
+            }
             var hello = get(URI.create(api + "/hello"));
 
             assertThat(hello.statusCode()).isEqualTo(200);
@@ -46,7 +54,7 @@ class UpCommandIT {
             assertThat(logs.exitCode()).isZero();
             assertThat(logs.output()).contains("START RequestId:", "REPORT RequestId:");
             var usage = CliProcess.run(work, "usage", "--data", "run");
-            assertThat(usage.output()).containsPattern("us-east-1 +hello +1 ");
+            assertThat(usage.output()).containsPattern("us-east-1 +hello +2 ");
             var status = CliProcess.run(work, "status", "--data", "run");
             assertThat(status.output()).contains("eu-west-2", "us-east-1", "[\"hello\"]");
         }

@@ -1,0 +1,46 @@
+package dev.regionless.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+
+/** The extension as a user registers it: the hello example in two regions, called through HTTP and the SDK. */
+class RegionExtensionIT {
+    @RegisterExtension
+    static RegionExtension regions = RegionExtension.builder()
+            .regions("eu-west-2", "us-west-2")
+            .template(Path.of(System.getProperty("regionless.home", "..")).resolve("examples/hello/template.yaml"))
+            .parameter("Greeting", "Hej")
+            .build();
+
+    @Test
+    void everyRegionServesTheTemplatesApi() throws Exception {
+        try (var http = HttpClient.newHttpClient()) {
+            for (var name : new String[] {"eu-west-2", "us-west-2"}) {
+                var response = http.send(
+                        HttpRequest.newBuilder(regions.url(name, "/hello")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.body()).contains("\"message\":\"Hej, world!\"", "\"region\":\"" + name + "\"");
+            }
+        }
+    }
+
+    @Test
+    void movingTheClockPastKeepAliveMakesTheNextInvocationCold() {
+        var lambda = regions.lambda("us-west-2");
+        lambda.invoke(r -> r.functionName("hello").payload(SdkBytes.fromUtf8String("{}")));
+
+        regions.clock().advance(Duration.ofMinutes(11));
+        var after = lambda.invoke(r -> r.functionName("hello").payload(SdkBytes.fromUtf8String("{}")));
+
+        assertThat(after.payload().asUtf8String()).contains("\\\"count\\\":1");
+    }
+}
