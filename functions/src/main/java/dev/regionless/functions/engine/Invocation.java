@@ -2,6 +2,7 @@ package dev.regionless.functions.engine;
 
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.InvocationResult;
+import dev.regionless.functions.sandbox.EnvironmentExit;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -117,10 +118,14 @@ final class Invocation {
         long billed = report(durationNanos, false);
         function.meter().invoked(billed, function.config().memoryMb(), initNanos > 0, error != null);
         output.attach(null);
-        if (!(error instanceof VirtualMachineError)) {
+        // An exit or a JVM error ends an environment, as it ends a Lambda environment's process.
+        if (!(error instanceof VirtualMachineError) && !(error instanceof EnvironmentExit)) {
             function.returnWarm(environment, config.clock().instant());
         }
-        if (error != null) {
+        if (error instanceof EnvironmentExit exit) {
+            var body = ErrorPayload.of("Runtime.ExitError", "RequestId: " + requestId + " Error: " + exit.getMessage());
+            settle(new InvocationResult.Failed(requestId, body, record.tail(), false));
+        } else if (error != null) {
             settle(new InvocationResult.Failed(requestId, ErrorPayload.of(error), record.tail(), false));
         } else if (out.size() > MAX_RESPONSE_BYTES) {
             var body = ErrorPayload.of(

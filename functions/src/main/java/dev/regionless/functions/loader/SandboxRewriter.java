@@ -9,20 +9,23 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Rewrites a class so that its calls to {@code System.getenv} and its reads of {@code System.out} and
- * {@code System.err} go to {@link dev.regionless.functions.sandbox.Sandbox} instead. Each replacement has the
+ * Rewrites a class so that its calls to {@code System.getenv}, its reads of {@code System.out} and
+ * {@code System.err}, and its calls to {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} go to
+ * {@link dev.regionless.functions.sandbox.Sandbox} instead. Each replacement has the
  * same stack effect as the original, so no frames need recomputing and untouched methods are copied as they are.
  */
 final class SandboxRewriter {
     private static final String SYSTEM = "java/lang/System";
+    private static final String RUNTIME = "java/lang/Runtime";
     private static final String SANDBOX = "dev/regionless/functions/sandbox/Sandbox";
     private static final byte[] SYSTEM_BYTES = SYSTEM.getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] RUNTIME_BYTES = RUNTIME.getBytes(StandardCharsets.ISO_8859_1);
 
     private SandboxRewriter() {}
 
-    /** The rewritten class, or the same array when the class never mentions {@code java.lang.System}. */
+    /** The rewritten class, or the same array when it mentions neither {@code java.lang.System} nor {@code Runtime}. */
     static byte[] rewrite(byte[] classBytes) {
-        if (!contains(classBytes, SYSTEM_BYTES)) {
+        if (!contains(classBytes, SYSTEM_BYTES) && !contains(classBytes, RUNTIME_BYTES)) {
             return classBytes;
         }
         var reader = new ClassReader(classBytes);
@@ -52,6 +55,11 @@ final class SandboxRewriter {
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == Opcodes.INVOKESTATIC && SYSTEM.equals(owner) && "getenv".equals(name)) {
                 super.visitMethodInsn(opcode, SANDBOX, name, descriptor, false);
+            } else if (opcode == Opcodes.INVOKESTATIC && SYSTEM.equals(owner) && "exit".equals(name)) {
+                super.visitMethodInsn(opcode, SANDBOX, "exit", "(I)V", false);
+            } else if (opcode == Opcodes.INVOKEVIRTUAL && RUNTIME.equals(owner) && isExitOrHalt(name, descriptor)) {
+                // The receiver stays on the stack and becomes the first argument: the same stack effect.
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, SANDBOX, "exit", "(Ljava/lang/Runtime;I)V", false);
             } else {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }
@@ -77,6 +85,10 @@ final class SandboxRewriter {
                 }
             }
             super.visitInvokeDynamicInsn(name, descriptor, bootstrap, rewritten);
+        }
+
+        private static boolean isExitOrHalt(String name, String descriptor) {
+            return ("exit".equals(name) || "halt".equals(name)) && "(I)V".equals(descriptor);
         }
 
         private static boolean isGetenv(Handle handle) {

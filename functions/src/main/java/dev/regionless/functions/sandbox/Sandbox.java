@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * Static entry points that rewritten handler code calls instead of {@link System#getenv} and
- * {@link System#out}/{@link System#err}.
+ * Static entry points that rewritten handler code calls instead of {@link System#getenv},
+ * {@link System#out}/{@link System#err} and {@link System#exit}.
  *
  * <p>Why: several functions of several regions share one JVM, but each must see its own {@code AWS_REGION},
  * {@code AWS_ENDPOINT_URL} and variables through plain {@code System.getenv}, as on Lambda, and its output must
@@ -40,6 +40,16 @@ public final class Sandbox {
     public static PrintStream err() {
         var view = viewOf(WALKER.getCallerClass());
         return view == null ? System.err : view.err();
+    }
+
+    /** Replaces {@code System.exit(status)} in function code. */
+    public static void exit(int status) {
+        throw new EnvironmentExit(status);
+    }
+
+    /** Replaces {@code Runtime.getRuntime().exit(status)} and {@code halt(status)} in function code. */
+    public static void exit(Runtime runtime, int status) {
+        throw new EnvironmentExit(status);
     }
 
     private static SandboxView viewOf(Class<?> caller) {

@@ -175,6 +175,37 @@ class LocalFunctionsTest {
     }
 
     @Test
+    void systemExitEndsOnlyTheEnvironmentWithLambdasExitError() {
+        functions.deploy(List.of(function("exiter", "Exiter"), function("counter", "StaticCounter")));
+
+        var result = functions.invoke("exiter", "{}".getBytes());
+
+        assertThat(result).isInstanceOfSatisfying(InvocationResult.Failed.class, failed -> {
+            var error = parse(failed.errorPayload());
+            assertThat(error.get("errorType").asText()).isEqualTo("Runtime.ExitError");
+            assertThat(error.get("errorMessage").asText())
+                    .isEqualTo("RequestId: " + failed.requestId() + " Error: Runtime exited with error: exit status 3");
+        });
+        assertThat(functions.warmEnvironments("exiter")).isZero();
+        assertThat(functions.invoke("counter", "{}".getBytes())).isInstanceOf(InvocationResult.Completed.class);
+    }
+
+    @Test
+    void runtimeHaltIsContainedLikeSystemExit() {
+        functions.deploy(List.of(function("exiter", "Exiter")));
+
+        var result = functions.invoke("exiter", "{\"halt\":true}".getBytes());
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        InvocationResult.Failed.class,
+                        failed -> assertThat(parse(failed.errorPayload())
+                                        .get("errorMessage")
+                                        .asText())
+                                .endsWith("exit status 4"));
+    }
+
+    @Test
     void failingStaticInitialisationReturnsTheInitError() {
         functions.deploy(List.of(function("broken", "FailingInit")));
 
