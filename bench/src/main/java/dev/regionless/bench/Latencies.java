@@ -15,6 +15,21 @@ final class Latencies {
         values[size++] = nanos;
     }
 
+    /** Adds every latency recorded in {@code other}, so that each client can record alone and be merged after. */
+    void addAll(Latencies other) {
+        long[] copy;
+        int count;
+        synchronized (other) {
+            copy = other.values;
+            count = other.size;
+        }
+        synchronized (this) {
+            for (int i = 0; i < count; i++) {
+                add(copy[i]);
+            }
+        }
+    }
+
     synchronized int count() {
         return size;
     }

@@ -3,7 +3,7 @@ package dev.regionless.bench;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code ./regionless bench [gateway|coldstart|all]}. */
+/** {@code ./regionless bench [gateway|coldstart|tables|all] [options]}; {@code tables} takes {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}. */
 public final class Main {
     private Main() {}
 
@@ -14,13 +14,15 @@ public final class Main {
         switch (which) {
             case "gateway" -> GatewayBench.run(template);
             case "coldstart" -> ColdStartBench.run(template);
+            case "tables" -> TablesBench.run(home, List.of(args).subList(1, args.length));
             case "all" -> {
                 GatewayBench.run(template);
                 ColdStartBench.run(template);
+                TablesBench.run(home, List.of());
             }
             default -> {
-                System.err.println(
-                        "bench: " + which + " (expected one of " + List.of("gateway", "coldstart", "all") + ")");
+                System.err.println("bench: " + which + " (expected one of "
+                        + List.of("gateway", "coldstart", "tables", "all") + ")");
                 System.exit(2);
             }
         }

@@ -1,0 +1,118 @@
+package dev.regionless.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Load made of synchronous calls, each on its own platform thread: closed loop (each client sends its next call as
+ * soon as the previous one returns) or open loop (calls scheduled at a fixed rate, whatever the answers do). Bounded
+ * in time; stops by itself.
+ */
+final class CallLoad {
+    /** One call a client repeats, given the client's own random numbers. */
+    @FunctionalInterface
+    interface Call {
+        void run(SplittableRandom random) throws Exception;
+    }
+
+    /**
+     * What a run measured; {@code firstError} describes the first failed call, or is empty when none failed.
+     *
+     * @param requestsPerSecond successful calls per second of the run
+     */
+    record Result(Latencies latencies, double requestsPerSecond, long errors, String firstError) {}
+
+    private static final long SEED = 20_261_123L;
+
+    private CallLoad() {}
+
+    /** {@code clients} threads each calling in a loop for {@code duration}; latency from send to answer. */
+    static Result closed(Call call, int clients, Duration duration) throws InterruptedException {
+        var failures = new Failures();
+        var threads = new ArrayList<Thread>();
+        var perClient = new ArrayList<Latencies>();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        for (int client = 0; client < clients; client++) {
+            var latencies = new Latencies();
+            var random = new SplittableRandom(SEED + client);
+            perClient.add(latencies);
+            threads.add(Thread.ofPlatform().name("bench-client-" + client).start(() -> {
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    if (failures.attempt(call, random)) {
+                        latencies.add(System.nanoTime() - sent);
+                    }
+                }
+            }));
+        }
+        return collect(threads, perClient, start, failures);
+    }
+
+    /**
+     * Calls scheduled every {@code 1 / ratePerSecond} for {@code duration}, served by {@code workers} threads. Each
+     * latency runs from the call's intended send time, not from when a worker got to it, so a stall counts against
+     * every call it delayed (no coordinated omission).
+     */
+    static Result open(Call call, int ratePerSecond, Duration duration, int workers) throws InterruptedException {
+        var failures = new Failures();
+        var threads = new ArrayList<Thread>();
+        var perWorker = new ArrayList<Latencies>();
+        long interval = 1_000_000_000L / ratePerSecond;
+        long total = duration.toNanos() / interval;
+        var next = new AtomicLong();
+        long start = System.nanoTime();
+        for (int worker = 0; worker < workers; worker++) {
+            var latencies = new Latencies();
+            var random = new SplittableRandom(SEED + worker);
+            perWorker.add(latencies);
+            threads.add(Thread.ofPlatform().name("bench-worker-" + worker).start(() -> {
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    long intended = start + i * interval;
+                    for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    if (failures.attempt(call, random)) {
+                        latencies.add(System.nanoTime() - intended);
+                    }
+                }
+            }));
+        }
+        return collect(threads, perWorker, start, failures);
+    }
+
+    private static Result collect(List<Thread> threads, List<Latencies> parts, long start, Failures failures)
+            throws InterruptedException {
+        for (var thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var latencies = new Latencies();
+        for (var part : parts) {
+            latencies.addAll(part);
+        }
+        return new Result(latencies, latencies.count() / seconds, failures.count.get(), failures.first.get());
+    }
+
+    /** Counts failed calls and keeps the first one's message, which usually explains all the others. */
+    private static final class Failures {
+        final AtomicLong count = new AtomicLong();
+        final AtomicReference<String> first = new AtomicReference<>("");
+
+        boolean attempt(Call call, SplittableRandom random) {
+            try {
+                call.run(random);
+                return true;
+            } catch (Exception e) {
+                count.incrementAndGet();
+                first.compareAndSet("", e.getClass().getSimpleName() + ": " + e.getMessage());
+                return false;
+            }
+        }
+    }
+}
