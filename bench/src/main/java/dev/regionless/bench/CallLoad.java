@@ -1,5 +1,8 @@
 package dev.regionless.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +27,30 @@ final class CallLoad {
      * What a run measured; {@code firstError} describes the first failed call, or is empty when none failed.
      *
      * @param requestsPerSecond successful calls per second of the run
+     * @param clientCpuNanos CPU time used by the calling threads themselves (the SDK, its HTTP client)
+     * @param processCpuNanos CPU time used by this whole process during the run, the calling threads included
      */
-    record Result(Latencies latencies, double requestsPerSecond, long errors, String firstError) {}
+    record Result(
+            Latencies latencies,
+            double requestsPerSecond,
+            long errors,
+            String firstError,
+            long clientCpuNanos,
+            long processCpuNanos) {}
 
     private static final long SEED = 20_261_123L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private CallLoad() {}
 
     /** {@code clients} threads each calling in a loop for {@code duration}; latency from send to answer. */
     static Result closed(Call call, int clients, Duration duration) throws InterruptedException {
-        var failures = new Failures();
+        var tally = new Tally();
         var threads = new ArrayList<Thread>();
         var perClient = new ArrayList<Latencies>();
+        long processCpu = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         for (int client = 0; client < clients; client++) {
@@ -43,15 +58,17 @@ final class CallLoad {
             var random = new SplittableRandom(SEED + client);
             perClient.add(latencies);
             threads.add(Thread.ofPlatform().name("bench-client-" + client).start(() -> {
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
-                    if (failures.attempt(call, random)) {
+                    if (tally.attempt(call, random)) {
                         latencies.add(System.nanoTime() - sent);
                     }
                 }
+                tally.clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
             }));
         }
-        return collect(threads, perClient, start, failures);
+        return collect(threads, perClient, start, processCpu, tally);
     }
 
     /**
@@ -60,47 +77,61 @@ final class CallLoad {
      * every call it delayed (no coordinated omission).
      */
     static Result open(Call call, int ratePerSecond, Duration duration, int workers) throws InterruptedException {
-        var failures = new Failures();
+        var tally = new Tally();
         var threads = new ArrayList<Thread>();
         var perWorker = new ArrayList<Latencies>();
         long interval = 1_000_000_000L / ratePerSecond;
         long total = duration.toNanos() / interval;
         var next = new AtomicLong();
+        long processCpu = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         for (int worker = 0; worker < workers; worker++) {
             var latencies = new Latencies();
             var random = new SplittableRandom(SEED + worker);
             perWorker.add(latencies);
             threads.add(Thread.ofPlatform().name("bench-worker-" + worker).start(() -> {
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                     long intended = start + i * interval;
                     for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
                         LockSupport.parkNanos(wait);
                     }
-                    if (failures.attempt(call, random)) {
+                    if (tally.attempt(call, random)) {
                         latencies.add(System.nanoTime() - intended);
                     }
                 }
+                tally.clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
             }));
         }
-        return collect(threads, perWorker, start, failures);
+        return collect(threads, perWorker, start, processCpu, tally);
     }
 
-    private static Result collect(List<Thread> threads, List<Latencies> parts, long start, Failures failures)
+    private static Result collect(List<Thread> threads, List<Latencies> parts, long start, long processCpu, Tally tally)
             throws InterruptedException {
         for (var thread : threads) {
             thread.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        processCpu = PROCESS.getProcessCpuTime() - processCpu;
         var latencies = new Latencies();
         for (var part : parts) {
             latencies.addAll(part);
         }
-        return new Result(latencies, latencies.count() / seconds, failures.count.get(), failures.first.get());
+        return new Result(
+                latencies,
+                latencies.count() / seconds,
+                tally.count.get(),
+                tally.first.get(),
+                tally.clientCpu.get(),
+                processCpu);
     }
 
-    /** Counts failed calls and keeps the first one's message, which usually explains all the others. */
-    private static final class Failures {
+    /**
+     * Counts failed calls and keeps the first one's message, which usually explains all the others; adds up the
+     * calling threads' CPU time.
+     */
+    private static final class Tally {
+        final AtomicLong clientCpu = new AtomicLong();
         final AtomicLong count = new AtomicLong();
         final AtomicReference<String> first = new AtomicReference<>("");
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,6 +57,15 @@ final class Dynalite implements AutoCloseable {
 
     URI endpoint() {
         return endpoint;
+    }
+
+    /** CPU time the dynalite process has used so far, all its threads included. */
+    long cpuNanos() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
     @Override

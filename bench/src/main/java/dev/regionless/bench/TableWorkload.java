@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -43,27 +44,50 @@ final class TableWorkload implements AutoCloseable {
 
     private final String name;
     private final DynamoDbClient client;
+    private final boolean inThisProcess;
+    private final LongSupplier ownProcessCpu;
     private final AtomicLong nextPutKey = new AtomicLong();
 
-    private TableWorkload(String name, DynamoDbClient client) {
+    private TableWorkload(String name, DynamoDbClient client, boolean inThisProcess, LongSupplier ownProcessCpu) {
         this.name = name;
         this.client = client;
+        this.inThisProcess = inThisProcess;
+        this.ownProcessCpu = ownProcessCpu;
+    }
+
+    /** A target whose server runs in this JVM: its CPU time is this process's, less the calling threads'. */
+    static TableWorkload inThisProcess(String name, URI endpoint) {
+        return new TableWorkload(name, client(endpoint), true, () -> 0);
+    }
+
+    /** A target whose server runs in a process of its own, which {@code ownProcessCpu} reads the CPU time of. */
+    static TableWorkload inOwnProcess(String name, URI endpoint, LongSupplier ownProcessCpu) {
+        return new TableWorkload(name, client(endpoint), false, ownProcessCpu);
     }
 
     /** A client for {@code endpoint} with a connection pool wider than the benchmark's clients, and no retries. */
-    static TableWorkload connect(String name, URI endpoint) {
-        var client = DynamoDbClient.builder()
+    private static DynamoDbClient client(URI endpoint) {
+        return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.EU_WEST_2)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-        return new TableWorkload(name, client);
     }
 
     String name() {
         return name;
+    }
+
+    /** CPU time used so far by the target's own process; 0 when it runs in this one. */
+    long ownProcessCpuNanos() {
+        return ownProcessCpu.getAsLong();
+    }
+
+    /** The server's CPU time during {@code run}, which started when {@link #ownProcessCpuNanos()} was {@code before}. */
+    long serverCpuNanos(CallLoad.Result run, long before) {
+        return inThisProcess ? run.processCpuNanos() - run.clientCpuNanos() : ownProcessCpu.getAsLong() - before;
     }
 
     /** Creates the table, waits until it is active, and writes the items GetItem and Query read. */

@@ -2,11 +2,14 @@ package dev.regionless.bench;
 
 import dev.regionless.region.RegionSet;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * PutItem, GetItem and Query through the AWS SDK for Java v2, against one region's tables and against dynalite (a
  * Node.js implementation of the DynamoDB API, in memory), both measured in this run with the same clients: throughput
- * and latency with one client and with {@value #CLIENTS}, the ratio of throughputs, and GetItem latency at a fixed
- * {@value #OPEN_LOOP_RATE} requests/s against the region.
+ * and latency with one client and with {@value #CLIENTS}, the ratio of throughputs, the CPU each call cost the
+ * server, and GetItem latency at a fixed {@value #OPEN_LOOP_RATE} requests/s against the region.
  */
 final class TablesBench {
     static final int CLIENTS = 64;
@@ -67,8 +70,11 @@ final class TablesBench {
         }
     }
 
+    /** One measured run on one target, with the CPU time per call of the clients and of the server. */
+    record Run(CallLoad.Result result, double clientCpuMicros, double serverCpuMicros) {}
+
     /** One operation on one target: with one client and with {@value #CLIENTS}. */
-    record Figures(CallLoad.Result single, CallLoad.Result loaded) {}
+    record Figures(Run single, Run loaded) {}
 
     private TablesBench() {}
 
@@ -77,50 +83,89 @@ final class TablesBench {
         var data = Files.createTempDirectory("regionless-bench");
         try (var regions = RegionSet.start(data, List.of(REGION));
                 var dynalite = Dynalite.start(home);
-                var regionless = TableWorkload.connect(
+                var regionless = TableWorkload.inThisProcess(
                         "Regionless", regions.region(REGION).endpoints().service());
-                var peer = TableWorkload.connect(Dynalite.NAME, dynalite.endpoint())) {
-            System.out.println("== Tables: PutItem, GetItem and Query through the AWS SDK for Java v2, Regionless vs "
-                    + Dynalite.NAME);
-            System.out.printf(
-                    Locale.ROOT,
-                    "   one region in this JVM (durable writes); dynalite in memory on Node.js; clients are threads of"
-                            + " this JVM%n   making synchronous calls over kept-alive connections; %d s warm-up with"
-                            + " %d clients, then %d s per measurement%n",
-                    settings.warmup.toSeconds(),
-                    CLIENTS,
-                    settings.measure.toSeconds());
-            var ours = measure(regionless, settings);
-            var theirs = measure(peer, settings);
+                var peer = TableWorkload.inOwnProcess(Dynalite.NAME, dynalite.endpoint(), dynalite::cpuNanos)) {
+            printHeader(settings);
+            var targets = prepared(List.of(regionless, peer));
+            var figures = new EnumMap<Operation, Map<TableWorkload, Figures>>(Operation.class);
+            for (var operation : Operation.values()) {
+                figures.put(operation, measure(operation, targets, settings));
+            }
             CallLoad.Result openLoop = null;
-            if (!ours.isEmpty()) {
+            if (targets.contains(regionless)) {
                 var get = Operation.GET_ITEM.call(regionless);
                 CallLoad.open(get, OPEN_LOOP_RATE, settings.warmup, OPEN_LOOP_WORKERS);
                 openLoop = CallLoad.open(get, OPEN_LOOP_RATE, settings.openLoop, OPEN_LOOP_WORKERS);
             }
-            TablesReport.print(ours, theirs, openLoop);
+            TablesReport.print(figures, regionless, peer, openLoop);
+            System.out.printf(Locale.ROOT, "   load average at the end: %.1f%n", loadAverage());
         } finally {
             deleteTree(data);
         }
     }
 
-    /** All operations on one target; empty when the target cannot even create the table. */
-    private static Map<Operation, Figures> measure(TableWorkload workload, Settings settings) throws Exception {
-        var figures = new EnumMap<Operation, Figures>(Operation.class);
-        try {
-            workload.prepare();
-        } catch (SdkException e) {
-            System.out.println("   " + workload.name() + " could not be prepared: " + e.getMessage());
-            return figures;
+    private static void printHeader(Settings settings) {
+        System.out.println("== Tables: PutItem, GetItem and Query through the AWS SDK for Java v2, Regionless vs "
+                + Dynalite.NAME);
+        System.out.printf(
+                Locale.ROOT,
+                "   one region in this JVM (durable writes); dynalite in memory on Node.js; clients are threads of"
+                        + " this JVM%n   making synchronous calls over kept-alive connections; %d s warm-up with %d"
+                        + " clients, then %d s per measurement%n   %d cores, load average at the start: %.1f%n",
+                settings.warmup.toSeconds(),
+                CLIENTS,
+                settings.measure.toSeconds(),
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+    }
+
+    /** The targets that could create the table and load it; the others are named with the reason and left out. */
+    private static List<TableWorkload> prepared(List<TableWorkload> targets) throws Exception {
+        var ready = new ArrayList<TableWorkload>();
+        for (var target : targets) {
+            try {
+                target.prepare();
+                ready.add(target);
+            } catch (SdkException e) {
+                System.out.println("   " + target.name() + " could not be prepared: " + e.getMessage());
+            }
         }
-        for (var operation : Operation.values()) {
-            var call = operation.call(workload);
-            CallLoad.closed(call, CLIENTS, settings.warmup);
-            var single = CallLoad.closed(call, 1, settings.measure);
-            var loaded = CallLoad.closed(call, CLIENTS, settings.measure);
-            figures.put(operation, new Figures(single, loaded));
+        return ready;
+    }
+
+    /**
+     * One operation on every target, interleaved (all warm-ups, then one client on each, then all clients on each),
+     * so that no target is measured while the client code is less warmed up than for the other.
+     */
+    private static Map<TableWorkload, Figures> measure(
+            Operation operation, List<TableWorkload> targets, Settings settings) throws InterruptedException {
+        for (var target : targets) {
+            CallLoad.closed(operation.call(target), CLIENTS, settings.warmup);
+        }
+        var single = new ArrayList<Run>();
+        for (var target : targets) {
+            single.add(run(operation, target, 1, settings.measure));
+        }
+        var figures = new LinkedHashMap<TableWorkload, Figures>();
+        for (int i = 0; i < targets.size(); i++) {
+            var target = targets.get(i);
+            figures.put(target, new Figures(single.get(i), run(operation, target, CLIENTS, settings.measure)));
         }
         return figures;
+    }
+
+    private static Run run(Operation operation, TableWorkload target, int clients, Duration duration)
+            throws InterruptedException {
+        long before = target.ownProcessCpuNanos();
+        var result = CallLoad.closed(operation.call(target), clients, duration);
+        double calls = Math.max(1, result.latencies().count() + result.errors());
+        return new Run(
+                result, result.clientCpuNanos() / calls / 1000, target.serverCpuNanos(result, before) / calls / 1000);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void deleteTree(Path root) throws IOException {

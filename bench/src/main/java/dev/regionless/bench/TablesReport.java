@@ -2,8 +2,10 @@ package dev.regionless.bench;
 
 import dev.regionless.bench.TablesBench.Figures;
 import dev.regionless.bench.TablesBench.Operation;
+import dev.regionless.bench.TablesBench.Run;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Prints the tables benchmark's figures, each beside its target. */
 final class TablesReport {
@@ -13,34 +15,43 @@ final class TablesReport {
 
     private TablesReport() {}
 
-    static void print(Map<Operation, Figures> ours, Map<Operation, Figures> theirs, CallLoad.Result openLoop) {
+    static void print(
+            Map<Operation, Map<TableWorkload, Figures>> figures,
+            TableWorkload regionless,
+            TableWorkload peer,
+            CallLoad.Result openLoop) {
+        System.out.println("   (CPU is microseconds per call: in the calling threads, and in the server; Regionless's"
+                + " server CPU is this JVM's less the calling threads', GC included)");
+        System.out.printf(
+                Locale.ROOT,
+                "                                       req/s    p50 ms    p99 ms   errors   CPU client   server%n");
         for (var operation : Operation.values()) {
-            var our = ours.get(operation);
-            var their = theirs.get(operation);
+            var ours = figures.get(operation).get(regionless);
+            var theirs = figures.get(operation).get(peer);
             System.out.println("   " + operation.awsName + " (" + operation.what + ")");
-            System.out.println("     1 client     " + line("Regionless", our == null ? null : our.single()));
-            System.out.println("                  " + line(Dynalite.NAME, their == null ? null : their.single()));
-            System.out.printf(
-                    Locale.ROOT,
-                    "     %-13s%s%n",
-                    TablesBench.CLIENTS + " clients",
-                    line("Regionless", our == null ? null : our.loaded()));
-            System.out.println("                  " + line(Dynalite.NAME, their == null ? null : their.loaded()));
-            if (our != null && their != null) {
+            rows("1 client", ours, theirs, Figures::single);
+            rows(TablesBench.CLIENTS + " clients", ours, theirs, Figures::loaded);
+            if (ours != null && theirs != null) {
                 System.out.printf(
                         Locale.ROOT,
-                        "     throughput ratio Regionless / dynalite: 1 client %.1fx, %d clients %.1fx (target >= %.0fx)%n",
-                        ratio(our.single(), their.single()),
+                        "     throughput Regionless / dynalite: %.1fx with 1 client, %.1fx with %d (target >= %.0fx)%n",
+                        ratio(ours.single(), theirs.single()),
+                        ratio(ours.loaded(), theirs.loaded()),
                         TablesBench.CLIENTS,
-                        ratio(our.loaded(), their.loaded()),
                         TARGET_RATIO);
+                System.out.printf(
+                        Locale.ROOT,
+                        "     server CPU per call dynalite / Regionless: %.1fx with 1 client, %.1fx with %d%n",
+                        theirs.single().serverCpuMicros() / ours.single().serverCpuMicros(),
+                        theirs.loaded().serverCpuMicros() / ours.loaded().serverCpuMicros(),
+                        TablesBench.CLIENTS);
             }
-            if (operation == Operation.PUT_ITEM && our != null) {
+            if (operation == Operation.PUT_ITEM && ours != null) {
                 System.out.printf(
                         Locale.ROOT,
                         "     durable PutItem/s with %d clients: %,.0f (target >= %,.0f)%n",
                         TablesBench.CLIENTS,
-                        our.loaded().requestsPerSecond(),
+                        ours.loaded().result().requestsPerSecond(),
                         TARGET_PUTS_PER_SECOND);
             }
         }
@@ -54,33 +65,39 @@ final class TablesReport {
                     openLoop.requestsPerSecond(),
                     openLoop.errors(),
                     TARGET_OPEN_LOOP_P99_MILLIS);
-            firstError(openLoop);
+            if (openLoop.errors() > 0) {
+                System.out.println("     first error: " + openLoop.firstError());
+            }
         }
     }
 
-    private static String line(String target, CallLoad.Result result) {
-        if (result == null) {
+    private static void rows(String clients, Figures ours, Figures theirs, Function<Figures, Run> which) {
+        System.out.printf(Locale.ROOT, "     %-12s %s%n", clients, row("Regionless", ours, which));
+        System.out.printf(Locale.ROOT, "     %-12s %s%n", "", row(Dynalite.NAME, theirs, which));
+    }
+
+    private static String row(String target, Figures figures, Function<Figures, Run> which) {
+        if (figures == null) {
             return String.format(Locale.ROOT, "%-15s not measured", target);
         }
+        var run = which.apply(figures);
+        var result = run.result();
         var text = String.format(
                 Locale.ROOT,
-                "%-15s %,8.0f req/s  %s  errors %d",
+                "%-15s %,9.0f %9.3f %9.3f %8d %12.0f %8.0f",
                 target,
                 result.requestsPerSecond(),
-                result.latencies().summary(),
-                result.errors());
+                result.latencies().percentileMillis(50),
+                result.latencies().percentileMillis(99),
+                result.errors(),
+                run.clientCpuMicros(),
+                run.serverCpuMicros());
         return result.errors() == 0
                 ? text
-                : text + System.lineSeparator() + "         first error: " + result.firstError();
+                : text + System.lineSeparator() + "       first error: " + result.firstError();
     }
 
-    private static double ratio(CallLoad.Result ours, CallLoad.Result theirs) {
-        return ours.requestsPerSecond() / theirs.requestsPerSecond();
-    }
-
-    private static void firstError(CallLoad.Result result) {
-        if (result.errors() > 0) {
-            System.out.println("     first error: " + result.firstError());
-        }
+    private static double ratio(Run ours, Run theirs) {
+        return ours.result().requestsPerSecond() / theirs.result().requestsPerSecond();
     }
 }
