@@ -20,6 +20,11 @@ final class Params {
         this.body = body;
     }
 
+    /** The request (or nested structure) as JSON, for checks that look at all of its members. */
+    com.fasterxml.jackson.databind.node.ObjectNode json() {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) body;
+    }
+
     boolean has(String name) {
         var node = body.get(name);
         return node != null && !node.isNull();
