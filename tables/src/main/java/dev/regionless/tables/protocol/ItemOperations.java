@@ -228,8 +228,9 @@ final class ItemOperations {
                 var put = params.params("PutRequest");
                 var delete = params.params("DeleteRequest");
                 if ((put == null) == (delete == null)) {
-                    throw TableErrors.validation("Supplied AttributeValue has more than one datatypes set, must contain"
-                            + " exactly one of the supported datatypes");
+                    throw TableErrors.validation("1 validation error detected: Value at 'requestItems."
+                            + entry.getKey() + ".member' failed to satisfy constraint: A WriteRequest must contain "
+                            + "exactly one of PutRequest or DeleteRequest");
                 }
                 TableStore.ItemWrite write;
                 if (put != null) {

@@ -16,12 +16,18 @@ import java.util.Map;
 final class Params {
     private final JsonNode body;
 
+    /** The members of a JSON object; anything else is a {@code SerializationException}. */
     Params(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw TableErrors.serialization("Unexpected value type in payload: expected a structure, not "
+                    + (body == null ? "nothing" : body.getNodeType()));
+        }
         this.body = body;
     }
 
     /** The request (or nested structure) as JSON, for checks that look at all of its members. */
     com.fasterxml.jackson.databind.node.ObjectNode json() {
+        // The constructor admits objects only.
         return (com.fasterxml.jackson.databind.node.ObjectNode) body;
     }
 
