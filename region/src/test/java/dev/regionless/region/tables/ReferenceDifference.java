@@ -8,7 +8,17 @@ package dev.regionless.region.tables;
 enum ReferenceDifference {
     CREATE_EXISTING_TABLE_MESSAGE(
             "CreateTable of an existing table answers ResourceInUseException 'Table already exists: <name>'",
-            "answers ResourceInUseException with an empty message");
+            "answers ResourceInUseException with an empty message"),
+    RETURN_VALUES_ON_CONDITION_CHECK_FAILURE(
+            "a failed condition returns the item in ConditionalCheckFailedException when"
+                    + " ReturnValuesOnConditionCheckFailure is ALL_OLD",
+            "ignores ReturnValuesOnConditionCheckFailure (it predates the parameter)"),
+    KEY_SIZE_IN_CHARACTERS(
+            "measures key sizes (2048 bytes for a partition key, 1024 for a sort key) and item sizes in UTF-8 bytes",
+            "measures strings in UTF-16 code units, so multi-byte keys and items up to twice the limit pass"),
+    SYNTAX_ERROR_MESSAGES(
+            "reports an expression syntax error as 'Syntax error; token: \"<token>\", near: \"<text>\"'",
+            "reports its parser's own text: 'Syntax error; Expected ... but ... found.'");
 
     /** What AWS does, which the test asserts. */
     final String aws;
