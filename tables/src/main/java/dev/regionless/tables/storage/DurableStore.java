@@ -45,12 +45,36 @@ public final class DurableStore implements AutoCloseable {
 
     /** Applies the batch atomically and returns once it is durable. */
     public void write(WriteBatch batch) {
+        apply(batch);
+        awaitDurable();
+    }
+
+    /**
+     * Applies the batch atomically, visible to readers at once but not yet durable; follow with
+     * {@link #awaitDurable()} before acknowledging it. Callers that must order their writes (stream sequence
+     * numbers) apply under their own lock and wait outside it.
+     */
+    public void apply(WriteBatch batch) {
         try {
             db.write(unsynced, batch);
         } catch (RocksDBException e) {
             throw new StorageException("write failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Returns once everything applied before the call is durable. */
+    public void awaitDurable() {
         groupCommit.awaitDurable();
+    }
+
+    /** Removes every key in [from, to), durably. */
+    public void deleteRange(byte[] from, byte[] to) {
+        try (var batch = new WriteBatch()) {
+            batch.deleteRange(from, to);
+            write(batch);
+        } catch (RocksDBException e) {
+            throw new StorageException("range delete failed: " + e.getMessage(), e);
+        }
     }
 
     /** The value stored under {@code key}, or {@code null}. */

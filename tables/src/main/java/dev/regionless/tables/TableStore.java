@@ -1,0 +1,210 @@
+package dev.regionless.tables;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.regionless.tables.catalog.TableDefinition;
+import dev.regionless.tables.catalog.TableState;
+import dev.regionless.tables.engine.StoredTables;
+import dev.regionless.tables.storage.DurableStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A region's tables: the catalog, the items, their indexes and streams, stored durably in one RocksDB database.
+ * This is the table service's public Java API; the DynamoDB wire protocol, replication and event sources all use it.
+ *
+ * <p>Every write is atomic and durable when the call returns: the item, its index entries and its stream record
+ * are written in one batch and the log is synced (shared with concurrent writers) before the method returns.
+ * Writes to one item are serialised; writes to different items run concurrently.
+ */
+public final class TableStore implements AutoCloseable {
+    private final StoredTables tables;
+
+    private TableStore(StoredTables tables) {
+        this.tables = tables;
+    }
+
+    /**
+     * Opens the tables stored in {@code folder}, creating an empty store if there is none.
+     *
+     * @param region the region name, used in ARNs and stream records
+     * @param accountId the account id used in ARNs
+     */
+    public static TableStore open(Path folder, String region, String accountId, Clock clock) {
+        return new TableStore(new StoredTables(DurableStore.open(folder), region, accountId, clock));
+    }
+
+    public String region() {
+        return tables.region();
+    }
+
+    // ---- catalog ----
+
+    /** Creates a table, or fails with {@code ResourceInUseException} if the name is taken. */
+    public TableState createTable(TableDefinition definition) {
+        return tables.create(definition);
+    }
+
+    /** The table's current state, if it exists. */
+    public Optional<TableState> table(String name) {
+        return tables.find(name);
+    }
+
+    /** The table's current state, or DynamoDB's {@code ResourceNotFoundException}. */
+    public TableState requireTable(String name) {
+        return tables.find(name).orElseThrow(() -> TableErrors.resourceNotFound(name));
+    }
+
+    /** The names of all tables, in ascending order. */
+    public List<String> tableNames() {
+        return tables.names();
+    }
+
+    /** Deletes a table and all its data; returns its state just before, marked DELETING. */
+    public TableState deleteTable(String name) {
+        return tables.delete(name);
+    }
+
+    /**
+     * Changes a table's definition or settings. Indexes new in {@code change}'s result are created and backfilled
+     * in the background (status CREATING until done); indexes it drops are deleted.
+     */
+    public TableState updateTable(String name, java.util.function.UnaryOperator<TableState> change) {
+        return tables.update(name, change);
+    }
+
+    // ---- items ----
+
+    /** The item with this primary key (only key attributes), if there is one. */
+    public Optional<Item> getItem(String table, Item key) {
+        return tables.get(requireTable(table), key);
+    }
+
+    /**
+     * Reads the item with this key, computes its replacement and writes it, atomically with respect to other
+     * writes to the item. {@code change} may throw (a failed condition) to write nothing.
+     *
+     * @return the item before and after; equal if nothing changed, in which case nothing was written
+     */
+    public WriteResult writeItem(String table, Item key, ItemChange change) {
+        return tables.write(List.of(new ItemWrite(requireTable(table), key, change)), Origin.LOCAL)
+                .get(0);
+    }
+
+    /**
+     * Applies several writes all or nothing: every change is computed while all the items are locked; if any
+     * throws an {@link dev.regionless.common.AwsException}, nothing is written and the failures come back, one
+     * entry per write (empty for those that did not fail).
+     */
+    public TransactionOutcome transactWrite(List<ItemWrite> writes) {
+        return tables.transact(writes);
+    }
+
+    /** Reads items in key order from a table or an index. */
+    public ItemCursor read(TableState table, ReadRange range) {
+        return tables.read(table, range);
+    }
+
+    // ---- streams ----
+
+    /**
+     * Up to {@code limit} stream records of the table with sequence numbers greater than {@code afterSequence},
+     * oldest first; only records whose writes are durable are returned.
+     */
+    public List<ChangeRecord> readStream(TableState table, long afterSequence, int limit) {
+        return tables.readStream(table, afterSequence, limit);
+    }
+
+    /** The lowest and highest sequence numbers held in the table's stream (lowest > highest when empty). */
+    public long[] streamBounds(TableState table) {
+        return tables.streamBounds(table);
+    }
+
+    /** Calls {@code listener} with the table's name after every durable change to a table with a stream. */
+    public void onChange(Consumer<String> listener) {
+        tables.onChange(listener);
+    }
+
+    /** Deletes the items of tables with time to live enabled whose expiry time has passed; returns how many. */
+    public int expireItems() {
+        return tables.expireItems();
+    }
+
+    /** Drops stream records older than the retention period; returns how many. */
+    public int trimStreams(java.time.Duration retention) {
+        return tables.trimStreams(retention);
+    }
+
+    /** How many log syncs made writes durable; fewer than writes when they were grouped. */
+    public long syncs() {
+        return tables.syncs();
+    }
+
+    @Override
+    public void close() {
+        tables.close();
+    }
+
+    /** How an item changes: from what it is (empty if absent) to what it should be (empty to delete it). */
+    @FunctionalInterface
+    public interface ItemChange {
+        Optional<Item> apply(Optional<Item> current);
+    }
+
+    /** One write of a transaction (or a single write). */
+    public record ItemWrite(TableState table, Item key, ItemChange change) {
+        public ItemWrite {
+            requireNonNull(table, "table");
+            requireNonNull(key, "key");
+            requireNonNull(change, "change");
+        }
+    }
+
+    /** An item before and after a write. */
+    public record WriteResult(Optional<Item> before, Optional<Item> after) {
+        public boolean changed() {
+            return !before.equals(after);
+        }
+    }
+
+    /**
+     * The outcome of a transaction: the results if it was applied, or a failure (or none) per write if not.
+     *
+     * @param results one result per write, empty if the transaction failed
+     * @param failures one entry per write, present for each write whose change threw; empty if it succeeded
+     */
+    public record TransactionOutcome(
+            List<WriteResult> results, List<Optional<dev.regionless.common.AwsException>> failures) {
+        public boolean succeeded() {
+            return failures.isEmpty();
+        }
+    }
+
+    /**
+     * What to read.
+     *
+     * @param indexName the index to read, or {@code null} for the table
+     * @param keyCondition the partition (and sort range) to read, or {@code null} to scan
+     * @param segment the parallel scan segment (0 when not parallel)
+     * @param totalSegments the number of parallel scan segments (1 when not parallel)
+     * @param forward ascending sort key order (Query's ScanIndexForward)
+     * @param exclusiveStartKey the key of the last item of the previous page (with index keys for an index), or
+     *     {@code null}
+     */
+    public record ReadRange(
+            String indexName,
+            dev.regionless.tables.expression.KeyCondition keyCondition,
+            int segment,
+            int totalSegments,
+            boolean forward,
+            Item exclusiveStartKey) {}
+
+    /** Where a write comes from; replication marks its writes so they are not shipped back. */
+    public enum Origin {
+        LOCAL,
+        EXPIRY
+    }
+}

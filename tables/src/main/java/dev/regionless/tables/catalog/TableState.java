@@ -1,0 +1,106 @@
+package dev.regionless.tables.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * A table as the catalog keeps it: its definition and everything the service adds.
+ *
+ * @param definition what it was created (and last updated) with
+ * @param id a number unique in the region, never reused, that names the table's data in storage
+ * @param arn {@code arn:aws:dynamodb:<region>:<account>:table/<name>}
+ * @param tableId the UUID DescribeTable reports as TableId
+ * @param createdAtMillis creation time, epoch milliseconds
+ * @param status CREATING, ACTIVE, UPDATING or DELETING
+ * @param indexStatuses each index's status by name: CREATING while it is backfilled, then ACTIVE
+ * @param streamLabel the label of the current stream (a timestamp), or {@code null} if there never was one
+ * @param ttlAttribute the attribute holding expiry times, or {@code null} when time to live is disabled
+ * @param tags the table's tags
+ */
+public record TableState(
+        TableDefinition definition,
+        long id,
+        String arn,
+        String tableId,
+        long createdAtMillis,
+        String status,
+        Map<String, String> indexStatuses,
+        String streamLabel,
+        String ttlAttribute,
+        Map<String, String> tags) {
+    public TableState {
+        requireNonNull(definition, "definition");
+        requireNonNull(arn, "arn");
+        requireNonNull(tableId, "tableId");
+        requireNonNull(status, "status");
+        indexStatuses = Map.copyOf(indexStatuses);
+        tags = Map.copyOf(tags);
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    /** The ARN of the current stream, or {@code null} if the table has none enabled. */
+    public String streamArn() {
+        return definition.stream().enabled() ? arn + "/stream/" + streamLabel : null;
+    }
+
+    public TableState withDefinition(TableDefinition newDefinition) {
+        return new TableState(
+                newDefinition,
+                id,
+                arn,
+                tableId,
+                createdAtMillis,
+                status,
+                indexStatuses,
+                streamLabel,
+                ttlAttribute,
+                tags);
+    }
+
+    public TableState withIndexStatuses(Map<String, String> newStatuses) {
+        return new TableState(
+                definition, id, arn, tableId, createdAtMillis, status, newStatuses, streamLabel, ttlAttribute, tags);
+    }
+
+    public TableState withStreamLabel(String newLabel) {
+        return new TableState(
+                definition, id, arn, tableId, createdAtMillis, status, indexStatuses, newLabel, ttlAttribute, tags);
+    }
+
+    public TableState withTtlAttribute(String newAttribute) {
+        return new TableState(
+                definition, id, arn, tableId, createdAtMillis, status, indexStatuses, streamLabel, newAttribute, tags);
+    }
+
+    public TableState withTags(Map<String, String> newTags) {
+        return new TableState(
+                definition,
+                id,
+                arn,
+                tableId,
+                createdAtMillis,
+                status,
+                indexStatuses,
+                streamLabel,
+                ttlAttribute,
+                newTags);
+    }
+
+    public TableState withStatus(String newStatus) {
+        return new TableState(
+                definition,
+                id,
+                arn,
+                tableId,
+                createdAtMillis,
+                newStatus,
+                indexStatuses,
+                streamLabel,
+                ttlAttribute,
+                tags);
+    }
+}
