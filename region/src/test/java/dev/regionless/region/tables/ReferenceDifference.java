@@ -18,7 +18,10 @@ enum ReferenceDifference {
             "measures strings in UTF-16 code units, so multi-byte keys and items up to twice the limit pass"),
     SYNTAX_ERROR_MESSAGES(
             "reports an expression syntax error as 'Syntax error; token: \"<token>\", near: \"<text>\"'",
-            "reports its parser's own text: 'Syntax error; Expected ... but ... found.'");
+            "reports its parser's own text: 'Syntax error; Expected ... but ... found.'"),
+    SEGMENT_ZERO_WITHOUT_TOTAL_SEGMENTS(
+            "refuses a Scan with Segment but no TotalSegments, Segment 0 included",
+            "accepts Segment 0 without TotalSegments (it tests Segment for truth) and scans the whole table");
 
     /** What AWS does, which the test asserts. */
     final String aws;
