@@ -71,6 +71,19 @@ final class Dynalite implements DynamoDbTarget {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /**
+     * Why the runs against dynalite should be skipped, if they should: it is not installed and this is not CI (under
+     * CI=true they run, and fail).
+     */
+    static java.util.Optional<String> skipReason() {
+        try {
+            installedModule();
+            return java.util.Optional.empty();
+        } catch (TestAbortedException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     private static Path installedModule() {
         var folder = System.getProperty("regionless.dynalite");
         var module = folder == null ? null : Path.of(folder, "node_modules", "dynalite");
