@@ -9,6 +9,9 @@ import dev.regionless.region.internal.AdminApi;
 import dev.regionless.region.internal.ApplicationMapping;
 import dev.regionless.region.internal.BlockingHttpHandler;
 import dev.regionless.region.internal.ServicePort;
+import dev.regionless.region.internal.TableHousekeeping;
+import dev.regionless.tables.TableStore;
+import dev.regionless.tables.protocol.DynamoDbApi;
 import dev.regionless.template.Application;
 import dev.regionless.template.TemplateContext;
 import dev.regionless.template.TemplateReader;
@@ -35,15 +38,19 @@ public final class RegionNode implements AutoCloseable {
     private final RegionConfig config;
     private final Functions functions;
     private final HttpGateway gateway;
+    private final TableStore tables;
+    private final TableHousekeeping housekeeping;
     private final List<HttpServer> servers = new ArrayList<>();
     private URI serviceUri;
     private URI appUri;
     private URI adminUri;
 
-    private RegionNode(RegionConfig config, Functions functions, HttpGateway gateway) {
+    private RegionNode(RegionConfig config, Functions functions, HttpGateway gateway, TableStore tables) {
         this.config = config;
         this.functions = functions;
         this.gateway = gateway;
+        this.tables = tables;
+        this.housekeeping = TableHousekeeping.start(tables, config.name());
     }
 
     /**
@@ -65,11 +72,19 @@ public final class RegionNode implements AutoCloseable {
                 config.clock());
         var functions = Functions.create(functionsConfig);
         var gateway = new HttpGateway(GatewayConfig.defaults(config.name()).withClock(config.clock()), functions);
-        var node = new RegionNode(config, functions, gateway);
+        var tables = TableStore.open(
+                config.dataDirectory().resolve("tables"),
+                config.name(),
+                FunctionsConfig.DEFAULT_ACCOUNT_ID,
+                config.clock());
+        var node = new RegionNode(config, functions, gateway, tables);
         node.servers.add(serviceServer);
         node.serviceUri = serviceUri;
         servicePort.delegate = new BlockingHttpHandler(
-                vertx, config.name(), SERVICE_BODY_LIMIT, new ServicePort(new LambdaApi(functions, functionsConfig)));
+                vertx,
+                config.name(),
+                SERVICE_BODY_LIMIT,
+                new ServicePort(new LambdaApi(functions, functionsConfig), new DynamoDbApi(tables, config.clock())));
         // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
         var appServer = listen(
                 vertx,
@@ -138,6 +153,11 @@ public final class RegionNode implements AutoCloseable {
         return gateway;
     }
 
+    /** The region's tables, for services in this region that read or write them directly. */
+    public TableStore tables() {
+        return tables;
+    }
+
     /** The region's URLs; {@code api} is the first deployed API's URL including its stage. */
     public RegionEndpoints endpoints() {
         var apis = gateway.apis();
@@ -155,7 +175,9 @@ public final class RegionNode implements AutoCloseable {
         for (var server : servers) {
             await(server.close());
         }
+        housekeeping.close();
         functions.close();
+        tables.close();
     }
 
     private static HttpServer listen(Vertx vertx, String host, int port, Handler<HttpServerRequest> handler) {

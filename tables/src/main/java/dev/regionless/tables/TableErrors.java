@@ -46,4 +46,9 @@ public final class TableErrors {
     public static AwsException tableExists(String tableName) {
         return new AwsException("ResourceInUseException", 400, "Table already exists: " + tableName);
     }
+
+    /** A {@code ResourceNotFoundException} (400) with the message exactly as given. */
+    public static AwsException resourceNotFoundMessage(String message) {
+        return new AwsException("ResourceNotFoundException", 400, message);
+    }
 }

@@ -5,6 +5,7 @@ import dev.regionless.common.ErrorRendering;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
 import dev.regionless.functions.protocol.LambdaApi;
+import dev.regionless.tables.protocol.DynamoDbApi;
 import java.util.function.Function;
 
 /**
@@ -14,15 +15,20 @@ import java.util.function.Function;
  */
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
     private final LambdaApi lambda;
+    private final DynamoDbApi dynamoDb;
 
-    public ServicePort(LambdaApi lambda) {
+    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb) {
         this.lambda = lambda;
+        this.dynamoDb = dynamoDb;
     }
 
     @Override
     public ServiceResponse apply(ServiceRequest request) {
         if (LambdaApi.accepts(request)) {
             return lambda.handle(request);
+        }
+        if (DynamoDbApi.accepts(request)) {
+            return dynamoDb.handle(request);
         }
         var target = request.header("X-Amz-Target");
         if (target != null) {

@@ -7,6 +7,8 @@ import dev.regionless.common.ServiceRequest;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
+import dev.regionless.tables.TableStore;
+import dev.regionless.tables.protocol.DynamoDbApi;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,24 +22,42 @@ class ServicePortTest {
     Path logs;
 
     private Functions functions;
+    private TableStore tables;
 
     @AfterEach
     void stop() {
         functions.close();
+        tables.close();
     }
 
     @Test
     void requestForAServiceNotServedYetAnswersUnknownOperationNamingIt() throws Exception {
         var port = servicePort();
         var request = new ServiceRequest(
-                "POST", "/", "", Map.of("x-amz-target", List.of("DynamoDB_20120810.PutItem")), "{}".getBytes());
+                "POST", "/", "", Map.of("x-amz-target", List.of("AmazonSQS.SendMessage")), "{}".getBytes());
 
         var response = port.apply(request);
 
         assertThat(response.status()).isEqualTo(400);
         var body = Json.mapper().readTree(response.body());
         assertThat(body.get("__type").asText()).endsWith("#UnknownOperationException");
-        assertThat(body.get("message").asText()).contains("DynamoDB_20120810");
+        assertThat(body.get("message").asText()).contains("AmazonSQS");
+    }
+
+    @Test
+    void dynamoDbTargetIsAnsweredByTheDynamoDbApiWithItsChecksum() throws Exception {
+        var port = servicePort();
+        var request = new ServiceRequest(
+                "POST", "/", "", Map.of("x-amz-target", List.of("DynamoDB_20120810.ListTables")), "{}".getBytes());
+
+        var response = port.apply(request);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(response.body()).get("TableNames").isArray())
+                .isTrue();
+        var crc = new java.util.zip.CRC32();
+        crc.update(response.body());
+        assertThat(response.headers()).containsEntry("x-amz-crc32", Long.toString(crc.getValue()));
     }
 
     @Test
@@ -54,6 +74,7 @@ class ServicePortTest {
     private ServicePort servicePort() {
         var config = FunctionsConfig.defaults("eu-west-2", URI.create("http://127.0.0.1:1"), logs);
         functions = Functions.create(config);
-        return new ServicePort(new LambdaApi(functions, config));
+        tables = TableStore.open(logs.resolve("tables"), "eu-west-2", "000000000000", java.time.Clock.systemUTC());
+        return new ServicePort(new LambdaApi(functions, config), new DynamoDbApi(tables, java.time.Clock.systemUTC()));
     }
 }

@@ -1,0 +1,147 @@
+package dev.regionless.tables.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionless.common.AwsException;
+import dev.regionless.common.ErrorRendering;
+import dev.regionless.common.Json;
+import dev.regionless.common.ServiceRequest;
+import dev.regionless.common.ServiceResponse;
+import dev.regionless.tables.TableStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DynamoDB and DynamoDB Streams on a region's service port, in their JSON 1.0 protocol: the operation is named by
+ * {@code X-Amz-Target} ({@code DynamoDB_20120810.PutItem}, {@code DynamoDBStreams_20120810.GetRecords}), the
+ * request and response are JSON, errors carry {@code __type} and {@code message}, and every response has the
+ * {@code x-amz-crc32} checksum of its body, which the AWS SDKs verify.
+ */
+public final class DynamoDbApi {
+    public static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    public static final String STREAMS_TARGET_PREFIX = "DynamoDBStreams_20120810.";
+    private static final String ERROR_PREFIX = "com.amazonaws.dynamodb.v20120810#";
+    private static final String CORAL_PREFIX = "com.amazon.coral.service#";
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbApi.class);
+
+    private final Map<String, Function<Params, ObjectNode>> operations = new LinkedHashMap<>();
+
+    public DynamoDbApi(TableStore store, Clock clock) {
+        var tables = new TableOperations(store);
+        var items = new ItemOperations(store);
+        var reads = new ReadOperations(store);
+        operations.put("CreateTable", tables::createTable);
+        operations.put("DescribeTable", tables::describeTable);
+        operations.put("ListTables", tables::listTables);
+        operations.put("DeleteTable", tables::deleteTable);
+        operations.put("UpdateTable", tables::updateTable);
+        operations.put("UpdateTimeToLive", tables::updateTimeToLive);
+        operations.put("DescribeTimeToLive", tables::describeTimeToLive);
+        operations.put("TagResource", tables::tagResource);
+        operations.put("UntagResource", tables::untagResource);
+        operations.put("ListTagsOfResource", tables::listTagsOfResource);
+        operations.put("DescribeLimits", tables::describeLimits);
+        operations.put("DescribeEndpoints", tables::describeEndpoints);
+        operations.put("PutItem", items::putItem);
+        operations.put("GetItem", items::getItem);
+        operations.put("DeleteItem", items::deleteItem);
+        operations.put("UpdateItem", items::updateItem);
+        operations.put("BatchGetItem", items::batchGetItem);
+        operations.put("BatchWriteItem", items::batchWriteItem);
+        operations.put("TransactWriteItems", items::transactWriteItems);
+        operations.put("TransactGetItems", items::transactGetItems);
+        operations.put("Query", reads::query);
+        operations.put("Scan", reads::scan);
+    }
+
+    /** True if the request is addressed to DynamoDB or DynamoDB Streams. */
+    public static boolean accepts(ServiceRequest request) {
+        var target = request.header("X-Amz-Target");
+        return target != null && (target.startsWith(TARGET_PREFIX) || target.startsWith(STREAMS_TARGET_PREFIX));
+    }
+
+    public ServiceResponse handle(ServiceRequest request) {
+        var requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        ServiceResponse response;
+        try {
+            response = ok(dispatch(request));
+        } catch (AwsException e) {
+            response = ErrorRendering.json10(e, ERROR_PREFIX);
+        } catch (FrontEndError e) {
+            response = frontEndError(e.code);
+        } catch (RuntimeException e) {
+            LOG.error("DynamoDB request {} failed", request.header("X-Amz-Target"), e);
+            response = ErrorRendering.json10(
+                    new AwsException("InternalServerError", 500, "Internal server error (request " + requestId + ")"),
+                    ERROR_PREFIX);
+        }
+        return withChecksum(response).withHeader("x-amzn-RequestId", requestId);
+    }
+
+    private ObjectNode dispatch(ServiceRequest request) {
+        var target = request.header("X-Amz-Target");
+        var body = parse(request.body());
+        var operation =
+                target.startsWith(TARGET_PREFIX) ? operations.get(target.substring(TARGET_PREFIX.length())) : null;
+        if (operation == null) {
+            throw new FrontEndError("UnknownOperationException");
+        }
+        return operation.apply(new Params(body));
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            var node = body.length == 0 ? null : Json.mapper().readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new FrontEndError("SerializationException");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new FrontEndError("SerializationException");
+        }
+    }
+
+    private static ServiceResponse ok(ObjectNode result) {
+        try {
+            return new ServiceResponse(
+                    200,
+                    Map.of("Content-Type", "application/x-amz-json-1.0"),
+                    Json.mapper().writeValueAsBytes(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response cannot be written as JSON", e);
+        }
+    }
+
+    /** DynamoDB's front end answers these itself, in its own namespace and without a message. */
+    private static ServiceResponse frontEndError(String code) {
+        var body = "{\"__type\":\"" + CORAL_PREFIX + code + "\"}";
+        return new ServiceResponse(
+                400,
+                Map.of("Content-Type", "application/x-amz-json-1.0"),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static ServiceResponse withChecksum(ServiceResponse response) {
+        var crc = new CRC32();
+        crc.update(response.body());
+        return response.withHeader("x-amz-crc32", Long.toString(crc.getValue()));
+    }
+
+    /** An error of the protocol layer before any operation runs: an unknown target, a body that is not JSON. */
+    private static final class FrontEndError extends RuntimeException {
+        private final String code;
+
+        FrontEndError(String code) {
+            super(code, null, false, false);
+            this.code = code;
+        }
+    }
+}
