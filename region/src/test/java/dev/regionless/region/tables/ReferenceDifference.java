@@ -21,7 +21,13 @@ enum ReferenceDifference {
             "reports its parser's own text: 'Syntax error; Expected ... but ... found.'"),
     SEGMENT_ZERO_WITHOUT_TOTAL_SEGMENTS(
             "refuses a Scan with Segment but no TotalSegments, Segment 0 included",
-            "accepts Segment 0 without TotalSegments (it tests Segment for truth) and scans the whole table");
+            "accepts Segment 0 without TotalSegments (it tests Segment for truth) and scans the whole table"),
+    TABLE_NAME_LENGTH_MESSAGE(
+            "reports a CreateTable name under 3 characters as a constraint violation, '1 validation error detected:"
+                    + " Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than"
+                    + " or equal to 3' (as dynalite itself does for the other operations)",
+            "answers CreateTable with its older text, 'TableName must be at least 3 characters long and at most 255"
+                    + " characters long'");
 
     /** What AWS does, which the test asserts. */
     final String aws;
