@@ -33,6 +33,7 @@ public final class DynamoDbApi {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbApi.class);
 
     private final Map<String, Function<Params, ObjectNode>> operations = new LinkedHashMap<>();
+    private final StreamsApi streams;
 
     public DynamoDbApi(TableStore store, Clock clock) {
         var tables = new TableOperations(store);
@@ -60,6 +61,7 @@ public final class DynamoDbApi {
         operations.put("TransactGetItems", items::transactGetItems);
         operations.put("Query", reads::query);
         operations.put("Scan", reads::scan);
+        this.streams = new StreamsApi(store, clock);
     }
 
     /** True if the request is addressed to DynamoDB or DynamoDB Streams. */
@@ -76,7 +78,7 @@ public final class DynamoDbApi {
         } catch (AwsException e) {
             response = ErrorRendering.json10(e, ERROR_PREFIX);
         } catch (FrontEndError e) {
-            response = frontEndError(e.code);
+            response = frontEndError(e.code, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("DynamoDB request {} failed", request.header("X-Amz-Target"), e);
             response = ErrorRendering.json10(
@@ -102,10 +104,13 @@ public final class DynamoDbApi {
     private ObjectNode dispatch(ServiceRequest request) {
         var target = request.header("X-Amz-Target");
         var body = parse(request.body());
-        var operation =
-                target.startsWith(TARGET_PREFIX) ? operations.get(target.substring(TARGET_PREFIX.length())) : null;
+        if (target.startsWith(STREAMS_TARGET_PREFIX)) {
+            return streams.handle(target.substring(STREAMS_TARGET_PREFIX.length()), body);
+        }
+        var name = target.substring(TARGET_PREFIX.length());
+        var operation = operations.get(name);
         if (operation == null) {
-            throw new FrontEndError("UnknownOperationException");
+            throw new FrontEndError("UnknownOperationException", "Unknown operation: " + name);
         }
         return operation.apply(new Params(body));
     }
@@ -114,11 +119,11 @@ public final class DynamoDbApi {
         try {
             var node = body.length == 0 ? null : Json.mapper().readTree(body);
             if (node == null || !node.isObject()) {
-                throw new FrontEndError("SerializationException");
+                throw new FrontEndError("SerializationException", "The request body must be a JSON object");
             }
             return node;
         } catch (IOException e) {
-            throw new FrontEndError("SerializationException");
+            throw new FrontEndError("SerializationException", "The request body is not valid JSON");
         }
     }
 
@@ -133,13 +138,19 @@ public final class DynamoDbApi {
         }
     }
 
-    /** DynamoDB's front end answers these itself, in its own namespace and without a message. */
-    private static ServiceResponse frontEndError(String code) {
-        var body = "{\"__type\":\"" + CORAL_PREFIX + code + "\"}";
+    /**
+     * DynamoDB's front end answers these itself, in its own namespace and without a message; we add one that names
+     * the problem, which the SDKs ignore.
+     */
+    private static ServiceResponse frontEndError(String code, String message) {
+        var body = Json.mapper()
+                .createObjectNode()
+                .put("__type", CORAL_PREFIX + code)
+                .put("message", message);
         return new ServiceResponse(
                 400,
                 Map.of("Content-Type", "application/x-amz-json-1.0"),
-                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static ServiceResponse withChecksum(ServiceResponse response) {
@@ -152,8 +163,8 @@ public final class DynamoDbApi {
     private static final class FrontEndError extends RuntimeException {
         private final String code;
 
-        FrontEndError(String code) {
-            super(code, null, false, false);
+        FrontEndError(String code, String message) {
+            super(message, null, false, false);
             this.code = code;
         }
     }

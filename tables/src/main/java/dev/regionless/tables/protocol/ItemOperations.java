@@ -45,6 +45,10 @@ final class ItemOperations {
     }
 
     ObjectNode putItem(Params request) {
+        var errors = new ValidationErrors();
+        errors.name("tableName", request.string("TableName"), true);
+        errors.notNull("item", request.node("Item"));
+        errors.throwIfAny();
         ParameterMixing.check(request.json(), ParameterMixing.Operation.PUT_ITEM);
         var table = table(request);
         var returnValues =
@@ -60,6 +64,7 @@ final class ItemOperations {
     }
 
     ObjectNode getItem(Params request) {
+        requireTableAndKey(request);
         ParameterMixing.check(request.json(), ParameterMixing.Operation.GET_ITEM);
         var table = table(request);
         var attributes = expressionAttributes(request);
@@ -78,6 +83,7 @@ final class ItemOperations {
     }
 
     ObjectNode deleteItem(Params request) {
+        requireTableAndKey(request);
         ParameterMixing.check(request.json(), ParameterMixing.Operation.DELETE_ITEM);
         var table = table(request);
         var returnValues =
@@ -93,6 +99,7 @@ final class ItemOperations {
     }
 
     ObjectNode updateItem(Params request) {
+        requireTableAndKey(request);
         ParameterMixing.check(request.json(), ParameterMixing.Operation.UPDATE_ITEM);
         var table = table(request);
         var returnValues =
@@ -446,6 +453,14 @@ final class ItemOperations {
     }
 
     // ---- shared parts ----
+
+    /** The constraints of single-item requests, reported together as DynamoDB does. */
+    private static void requireTableAndKey(Params request) {
+        var errors = new ValidationErrors();
+        errors.name("tableName", request.string("TableName"), true);
+        errors.notNull("key", request.node("Key"));
+        errors.throwIfAny();
+    }
 
     private TableState table(Params request) {
         var name = request.string("TableName");

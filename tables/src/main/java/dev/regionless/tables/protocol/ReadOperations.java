@@ -32,7 +32,7 @@ final class ReadOperations {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final long PAGE_BYTES = 1024 * 1024;
     private static final List<String> SELECT =
-            List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
+            List.of("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES");
 
     private final TableStore store;
 
@@ -249,7 +249,7 @@ final class ReadOperations {
         int scanned = 0;
         long bytes = 0;
         Item last = null;
-        boolean more = false;
+        boolean stopped = false;
         boolean fetchFromTable = common.index() != null
                 && !common.index().global()
                 && common.index().projection().type() != IndexDefinition.ProjectionType.ALL
@@ -258,7 +258,7 @@ final class ReadOperations {
         try (var cursor = store.read(common.table(), range)) {
             while (cursor.hasNext()) {
                 if ((common.limit() != null && scanned >= common.limit()) || bytes >= PAGE_BYTES) {
-                    more = true;
+                    stopped = true;
                     break;
                 }
                 var entry = cursor.next();
@@ -278,7 +278,12 @@ final class ReadOperations {
         }
         response.put("Count", count);
         response.put("ScannedCount", scanned);
-        if (more && last != null) {
+        // DynamoDB names the last item read whenever Limit (or the 1 MB page) stopped the read, even when it was
+        // the last item there was; the next page is then empty.
+        if (common.limit() != null && scanned >= common.limit() || bytes >= PAGE_BYTES) {
+            stopped = true;
+        }
+        if (stopped && last != null) {
             response.set("LastEvaluatedKey", AttributeValues.writeItem(lastEvaluatedKey(common, last)));
         }
         var consumed = Capacity.consumed(
