@@ -49,6 +49,11 @@ final class CliProcess implements AutoCloseable {
         return Files.readString(output);
     }
 
+    /** Kills the process with SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

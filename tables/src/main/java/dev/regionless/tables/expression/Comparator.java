@@ -25,6 +25,17 @@ public enum Comparator {
         return this != EQ && this != NE;
     }
 
+    /** The operator that holds with the operands swapped: {@code :v < a} is {@code a > :v}. */
+    public Comparator flipped() {
+        return switch (this) {
+            case LT -> GT;
+            case LE -> GE;
+            case GT -> LT;
+            case GE -> LE;
+            default -> this;
+        };
+    }
+
     /** Whether a comparison result ({@code a.compareTo(b)}) satisfies this ordering operator. */
     boolean holds(int comparison) {
         return switch (this) {

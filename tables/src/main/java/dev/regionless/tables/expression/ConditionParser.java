@@ -1,6 +1,7 @@
 package dev.regionless.tables.expression;
 
-import dev.regionless.tables.AttributeValue;
+import dev.regionless.common.AwsException;
+import dev.regionless.tables.TableErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,16 +10,22 @@ import java.util.Set;
 /**
  * Parses condition, filter and key condition expressions by recursive descent, with DynamoDB's precedence:
  * comparisons, {@code BETWEEN}, {@code IN} and functions bind tightest, then {@code NOT}, then {@code AND}, then
- * {@code OR}; parentheses group.
+ * {@code OR}. Parentheses group conditions and may wrap operands ({@code (a) = :v}); parentheses that wrap only
+ * another pair of parentheses are an error in DynamoDB, and so here.
  */
 public final class ConditionParser {
     private static final Set<String> CONDITION_FUNCTIONS =
             Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
 
+    /** DynamoDB's limit on the values listed after one {@code IN}. */
+    private static final int MAX_IN_OPERANDS = 100;
+
     private final TokenCursor cursor;
+    private final OperandChecks checks;
 
     private ConditionParser(TokenCursor cursor) {
         this.cursor = cursor;
+        this.checks = new OperandChecks(cursor.kind());
     }
 
     /** Parses an expression of the given kind, resolving its placeholders through {@code attributes}. */
@@ -56,7 +63,9 @@ public final class ConditionParser {
     }
 
     private Condition primary() {
-        if (cursor.accept(Token.Type.LPAREN)) {
+        if (cursor.at(Token.Type.LPAREN) && !cursor.atParenthesisedOperand()) {
+            rejectRedundantParentheses();
+            cursor.next();
             var inner = or();
             cursor.expect(Token.Type.RPAREN);
             return inner;
@@ -74,14 +83,21 @@ public final class ConditionParser {
         var comparator = Comparator.of(cursor.peek().type());
         if (comparator != null) {
             cursor.next();
-            return new Condition.Comparison(comparator, left, operand());
+            var right = operand();
+            checks.requireDistinct(comparator.symbol(), left, right);
+            if (comparator.isOrdering()) {
+                checks.requireOrdered(comparator.symbol(), left);
+                checks.requireOrdered(comparator.symbol(), right);
+            }
+            return new Condition.Comparison(comparator, left, right);
         }
         if (cursor.atKeyword("BETWEEN")) {
             cursor.next();
             var low = operand();
             cursor.expectKeyword("AND");
             var high = operand();
-            checkBounds(low, high);
+            List.of(left, low, high).forEach(operand -> checks.requireOrdered("BETWEEN", operand));
+            checks.requireOrderedBounds(low, high);
             return new Condition.Between(left, low, high);
         }
         if (cursor.atKeyword("IN")) {
@@ -92,40 +108,25 @@ public final class ConditionParser {
                 candidates.add(operand());
             } while (cursor.accept(Token.Type.COMMA));
             cursor.expect(Token.Type.RPAREN);
+            if (candidates.size() > MAX_IN_OPERANDS) {
+                throw cursor.kind()
+                        .error("The IN operator is provided with too many operands; number of operands: "
+                                + candidates.size());
+            }
             return new Condition.In(left, candidates);
         }
         throw cursor.syntaxError();
     }
 
-    /** DynamoDB rejects, before reading any item, two supplied bounds of different types or in the wrong order. */
-    private void checkBounds(Operand low, Operand high) {
-        if (low instanceof Operand.Value(var l) && high instanceof Operand.Value(var h)) {
-            var bounds = "lower bound operand: AttributeValue: {" + describe(l) + "}, "
-                    + "upper bound operand: AttributeValue: {" + describe(h) + "}";
-            if (!l.typeName().equals(h.typeName())) {
-                throw cursor.kind()
-                        .error("The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
-            }
-            if (Values.compare(l, h).orElse(0) > 0) {
-                throw cursor.kind()
-                        .error("The BETWEEN operator requires upper bound to be greater than or equal to "
-                                + "lower bound; " + bounds);
-            }
-        }
-    }
-
-    private static String describe(AttributeValue value) {
-        return value.typeName() + ":"
-                + switch (value) {
-                    case AttributeValue.S(var s) -> s;
-                    case AttributeValue.N n -> n.text();
-                    case AttributeValue.B(var b) -> b.toBase64();
-                    default -> value.toString();
-                };
-    }
-
-    /** An operand: a path, a value placeholder, or {@code size(path)}. */
+    /** An operand: a path, a value placeholder, or {@code size(path)}, any of them in parentheses. */
     private Operand operand() {
+        if (cursor.at(Token.Type.LPAREN)) {
+            rejectRedundantParentheses();
+            cursor.next();
+            var inner = operand();
+            cursor.expect(Token.Type.RPAREN);
+            return inner;
+        }
         if (cursor.at(Token.Type.VALUE_PLACEHOLDER)) {
             return new Operand.Value(cursor.value());
         }
@@ -143,6 +144,12 @@ public final class ConditionParser {
         return new Operand.Path(cursor.path());
     }
 
+    private void rejectRedundantParentheses() {
+        if (cursor.atRedundantParentheses()) {
+            throw cursor.kind().error("The expression has redundant parentheses;");
+        }
+    }
+
     private Condition function(String name) {
         return switch (name) {
             case "attribute_exists" -> new Condition.AttributeExists(pathArgument(name, arguments(name, 1), 0));
@@ -152,13 +159,31 @@ public final class ConditionParser {
     }
 
     private Condition twoArgumentFunction(String name, List<Operand> arguments) {
-        var path = pathArgument(name, arguments, 0);
+        checks.requireDistinct(name, arguments.get(0), arguments.get(1));
         return switch (name) {
-            case "attribute_type" -> new Condition.AttributeType(path, arguments.get(1));
-            case "begins_with" -> new Condition.BeginsWith(path, arguments.get(1));
-            case "contains" -> new Condition.Contains(path, arguments.get(1));
+            case "attribute_type" -> {
+                var type = checks.requireTypeName(arguments.get(1));
+                yield new Condition.AttributeType(pathArgument(name, arguments, 0), type);
+            }
+            case "begins_with" -> {
+                arguments.forEach(checks::requirePrefixType);
+                yield new Condition.BeginsWith(beginsWithPath(arguments.getFirst()), arguments.get(1));
+            }
+            case "contains" -> new Condition.Contains(pathArgument(name, arguments, 0), arguments.get(1));
             default -> throw new IllegalStateException("not a condition function: " + name);
         };
+    }
+
+    /** A key condition words a value first in begins_with as a misplaced key, other expressions as a missing path. */
+    private DocumentPath beginsWithPath(Operand first) {
+        if (first instanceof Operand.Path(var path)) {
+            return path;
+        }
+        if (cursor.kind() == ExpressionKind.KEY_CONDITION) {
+            throw TableErrors.validation("Invalid condition in KeyConditionExpression: "
+                    + "begins_with operator must have the key attribute as its first operand");
+        }
+        throw requiresPath("begins_with");
     }
 
     private List<Operand> arguments(String name, int expected) {
@@ -181,6 +206,10 @@ public final class ConditionParser {
         if (arguments.get(index) instanceof Operand.Path(var path)) {
             return path;
         }
-        throw cursor.kind().error("Operator or function requires a document path; operator or function: " + function);
+        throw requiresPath(function);
+    }
+
+    private AwsException requiresPath(String function) {
+        return cursor.kind().error("Operator or function requires a document path; operator or function: " + function);
     }
 }

@@ -103,6 +103,39 @@ final class TokenCursor {
                 "Syntax error; token: \"" + token.display() + "\", near: \"" + source.substring(from, to) + "\"");
     }
 
+    /**
+     * True if the parenthesis here wraps an operand, as in {@code (a) = :v}, rather than a condition: a
+     * parenthesised condition is never followed by a comparator, {@code BETWEEN} or {@code IN}.
+     */
+    boolean atParenthesisedOperand() {
+        int close = closingParenthesis(position);
+        if (close < 0) {
+            return false;
+        }
+        var after = tokens.get(close + 1);
+        return Comparator.of(after.type()) != null || after.isKeyword("BETWEEN") || after.isKeyword("IN");
+    }
+
+    /** True if the parenthesis here wraps nothing but another parenthesised group, as in {@code ((a))}. */
+    boolean atRedundantParentheses() {
+        int close = closingParenthesis(position);
+        return close > 0 && peekAhead(1).type() == Token.Type.LPAREN && closingParenthesis(position + 1) == close - 1;
+    }
+
+    /** The index of the parenthesis that closes the one at {@code open}, or -1 if none does. */
+    private int closingParenthesis(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            var type = tokens.get(i).type();
+            if (type == Token.Type.LPAREN) {
+                depth++;
+            } else if (type == Token.Type.RPAREN && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** True if the next token can start a document path. */
     boolean atPath() {
         return at(Token.Type.NAME_PLACEHOLDER)

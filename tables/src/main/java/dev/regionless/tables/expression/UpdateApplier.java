@@ -15,8 +15,10 @@ import java.util.function.Function;
 
 /**
  * Applies a parsed update to an item, as DynamoDB does: every {@code SET} value is computed from the item as it
- * was before the update; several {@code REMOVE}s on one list use the original indexes; type errors found only now
- * (adding to a string, appending to a number) are DynamoDB's {@code ValidationException}s.
+ * was before the update, and {@code SET}s past the end of one list append in index order; several
+ * {@code REMOVE}s on one list use the original indexes; type errors found only now (adding to a string,
+ * appending to a number) are DynamoDB's {@code ValidationException}s, worded as DynamoDB words them for the
+ * parameter the update came from.
  *
  * <p>Key attributes, index key types and the item size limit need the table's schema and are the caller's checks.
  */
@@ -31,6 +33,8 @@ public final class UpdateApplier {
                 sets.add(new Assignment(path, evaluate(value, original)));
             }
         }
+        // Paths never overlap, so order only matters for appends past a list's end, which go in index order.
+        sets.sort((a, b) -> comparePaths(a.path(), b.path()));
         var item = original;
         for (var set : sets) {
             item = Documents.set(item, set.path(), set.value());
@@ -40,8 +44,9 @@ public final class UpdateApplier {
         }
         for (var action : update.actions()) {
             item = switch (action) {
-                case UpdateAction.Add(var path, var value) -> Documents.set(item, path, add(path, item, value));
-                case UpdateAction.Delete(var path, var value) -> delete(item, path, value);
+                case UpdateAction.Add(var path, var value) ->
+                    Documents.set(item, path, add(path, item, value, update.source()));
+                case UpdateAction.Delete(var path, var value) -> delete(item, path, value, update.source());
                 default -> item;
             };
         }
@@ -102,7 +107,8 @@ public final class UpdateApplier {
         };
     }
 
-    private static AttributeValue add(DocumentPath path, Item item, AttributeValue value) {
+    /** Lists only come from legacy {@code AttributeUpdates}, whose {@code ADD} appends to a list. */
+    private static AttributeValue add(DocumentPath path, Item item, AttributeValue value, Update.Source source) {
         var existing = path.find(item);
         if (existing.isEmpty()) {
             return value;
@@ -116,11 +122,13 @@ public final class UpdateApplier {
             when value instanceof AttributeValue.NS(var t) -> new AttributeValue.NS(union(s, t));
             case AttributeValue.BS(var s)
             when value instanceof AttributeValue.BS(var t) -> new AttributeValue.BS(union(s, t));
-            default -> throw incorrectType();
+            case AttributeValue.L(var s)
+            when value instanceof AttributeValue.L(var t) -> new AttributeValue.L(concat(s, t));
+            default -> throw incorrectType(source);
         };
     }
 
-    private static Item delete(Item item, DocumentPath path, AttributeValue value) {
+    private static Item delete(Item item, DocumentPath path, AttributeValue value, Update.Source source) {
         var existing = path.find(item);
         if (existing.isEmpty()) {
             return item;
@@ -132,7 +140,7 @@ public final class UpdateApplier {
             when value instanceof AttributeValue.NS(var t) -> nonEmpty(difference(s, t), AttributeValue.NS::new);
             case AttributeValue.BS(var s)
             when value instanceof AttributeValue.BS(var t) -> nonEmpty(difference(s, t), AttributeValue.BS::new);
-            default -> throw incorrectType();
+            default -> throw incorrectType(source);
         };
         return remaining.map(set -> Documents.set(item, path, set)).orElseGet(() -> Documents.remove(item, path));
     }
@@ -147,6 +155,12 @@ public final class UpdateApplier {
         return result;
     }
 
+    private static List<AttributeValue> concat(List<AttributeValue> a, List<AttributeValue> b) {
+        var result = new ArrayList<>(a);
+        result.addAll(b);
+        return result;
+    }
+
     private static <T> Set<T> difference(Set<T> a, Set<T> b) {
         var result = new LinkedHashSet<>(a);
         result.removeAll(b);
@@ -157,18 +171,22 @@ public final class UpdateApplier {
         if (value instanceof AttributeValue.N(var n)) {
             return n;
         }
-        throw incorrectType();
+        throw incorrectType(Update.Source.UPDATE_EXPRESSION);
     }
 
     private static List<AttributeValue> list(AttributeValue value) {
         if (value instanceof AttributeValue.L(var elements)) {
             return elements;
         }
-        throw incorrectType();
+        throw incorrectType(Update.Source.UPDATE_EXPRESSION);
     }
 
-    private static AwsException incorrectType() {
-        return TableErrors.validation("An operand in the update expression has an incorrect data type");
+    private static AwsException incorrectType(Update.Source source) {
+        return TableErrors.validation(
+                switch (source) {
+                    case UPDATE_EXPRESSION -> "An operand in the update expression has an incorrect data type";
+                    case ATTRIBUTE_UPDATES -> "Type mismatch for attribute to update";
+                });
     }
 
     private static AwsException missingAttribute() {

@@ -112,7 +112,12 @@ public final class AttributeValues {
         try {
             return Bytes.fromBase64(text(value));
         } catch (IllegalArgumentException e) {
-            throw TableErrors.serialization("Base64 encoded value is invalid: " + e.getMessage());
+            var text = text(value);
+            if (text.length() % 4 != 0) {
+                throw TableErrors.serialization(
+                        "Base64 encoded length is expected a multiple of 4 bytes but found: " + text.length());
+            }
+            throw TableErrors.serialization("Invalid last non-pad Base64 character dectected");
         }
     }
 

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -30,9 +29,11 @@ public final class DynamoDbApi {
     public static final String STREAMS_TARGET_PREFIX = "DynamoDBStreams_20120810.";
     private static final String ERROR_PREFIX = "com.amazonaws.dynamodb.v20120810#";
     private static final String CORAL_PREFIX = "com.amazon.coral.service#";
+    private static final String REQUEST_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbApi.class);
 
     private final Map<String, Function<Params, ObjectNode>> operations = new LinkedHashMap<>();
+    private final StreamsApi streams;
 
     public DynamoDbApi(TableStore store, Clock clock) {
         var tables = new TableOperations(store);
@@ -60,6 +61,7 @@ public final class DynamoDbApi {
         operations.put("TransactGetItems", items::transactGetItems);
         operations.put("Query", reads::query);
         operations.put("Scan", reads::scan);
+        this.streams = new StreamsApi(store, clock);
     }
 
     /** True if the request is addressed to DynamoDB or DynamoDB Streams. */
@@ -69,14 +71,14 @@ public final class DynamoDbApi {
     }
 
     public ServiceResponse handle(ServiceRequest request) {
-        var requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        var requestId = requestId();
         ServiceResponse response;
         try {
             response = ok(dispatch(request));
         } catch (AwsException e) {
             response = ErrorRendering.json10(e, ERROR_PREFIX);
         } catch (FrontEndError e) {
-            response = frontEndError(e.code);
+            response = frontEndError(e.code, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("DynamoDB request {} failed", request.header("X-Amz-Target"), e);
             response = ErrorRendering.json10(
@@ -86,13 +88,29 @@ public final class DynamoDbApi {
         return withChecksum(response).withHeader("x-amzn-RequestId", requestId);
     }
 
+    /**
+     * A 52-character id in DynamoDB's alphabet. Not a UUID: {@code UUID.randomUUID()} draws from one shared
+     * SecureRandom, a point of contention at tens of thousands of requests per second, and ids need not be secret.
+     */
+    private static String requestId() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        var id = new char[52];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = REQUEST_ID_ALPHABET.charAt(random.nextInt(REQUEST_ID_ALPHABET.length()));
+        }
+        return new String(id);
+    }
+
     private ObjectNode dispatch(ServiceRequest request) {
         var target = request.header("X-Amz-Target");
         var body = parse(request.body());
-        var operation =
-                target.startsWith(TARGET_PREFIX) ? operations.get(target.substring(TARGET_PREFIX.length())) : null;
+        if (target.startsWith(STREAMS_TARGET_PREFIX)) {
+            return streams.handle(target.substring(STREAMS_TARGET_PREFIX.length()), body);
+        }
+        var name = target.substring(TARGET_PREFIX.length());
+        var operation = operations.get(name);
         if (operation == null) {
-            throw new FrontEndError("UnknownOperationException");
+            throw new FrontEndError("UnknownOperationException", "Unknown operation: " + name);
         }
         return operation.apply(new Params(body));
     }
@@ -101,11 +119,11 @@ public final class DynamoDbApi {
         try {
             var node = body.length == 0 ? null : Json.mapper().readTree(body);
             if (node == null || !node.isObject()) {
-                throw new FrontEndError("SerializationException");
+                throw new FrontEndError("SerializationException", "The request body must be a JSON object");
             }
             return node;
         } catch (IOException e) {
-            throw new FrontEndError("SerializationException");
+            throw new FrontEndError("SerializationException", "The request body is not valid JSON");
         }
     }
 
@@ -120,13 +138,19 @@ public final class DynamoDbApi {
         }
     }
 
-    /** DynamoDB's front end answers these itself, in its own namespace and without a message. */
-    private static ServiceResponse frontEndError(String code) {
-        var body = "{\"__type\":\"" + CORAL_PREFIX + code + "\"}";
+    /**
+     * DynamoDB's front end answers these itself, in its own namespace and without a message; we add one that names
+     * the problem, which the SDKs ignore.
+     */
+    private static ServiceResponse frontEndError(String code, String message) {
+        var body = Json.mapper()
+                .createObjectNode()
+                .put("__type", CORAL_PREFIX + code)
+                .put("message", message);
         return new ServiceResponse(
                 400,
                 Map.of("Content-Type", "application/x-amz-json-1.0"),
-                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static ServiceResponse withChecksum(ServiceResponse response) {
@@ -139,8 +163,8 @@ public final class DynamoDbApi {
     private static final class FrontEndError extends RuntimeException {
         private final String code;
 
-        FrontEndError(String code) {
-            super(code, null, false, false);
+        FrontEndError(String code, String message) {
+            super(message, null, false, false);
             this.code = code;
         }
     }

@@ -18,6 +18,10 @@ import dev.regionless.tables.expression.Update;
 import dev.regionless.tables.expression.UpdateAction;
 import dev.regionless.tables.expression.UpdateApplier;
 import dev.regionless.tables.expression.UpdateParser;
+import dev.regionless.tables.legacy.AttributeUpdates;
+import dev.regionless.tables.legacy.AttributesToGet;
+import dev.regionless.tables.legacy.Expected;
+import dev.regionless.tables.legacy.ParameterMixing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,6 +45,11 @@ final class ItemOperations {
     }
 
     ObjectNode putItem(Params request) {
+        var errors = new ValidationErrors();
+        errors.name("tableName", request.string("TableName"), true);
+        errors.notNull("item", request.node("Item"));
+        errors.throwIfAny();
+        ParameterMixing.check(request.json(), ParameterMixing.Operation.PUT_ITEM);
         var table = table(request);
         var returnValues =
                 returnValues(request, List.of("NONE", "ALL_OLD"), "ReturnValues can only be ALL_OLD or NONE");
@@ -55,6 +64,8 @@ final class ItemOperations {
     }
 
     ObjectNode getItem(Params request) {
+        requireTableAndKey(request);
+        ParameterMixing.check(request.json(), ParameterMixing.Operation.GET_ITEM);
         var table = table(request);
         var attributes = expressionAttributes(request);
         var projection = projection(request, attributes);
@@ -72,6 +83,8 @@ final class ItemOperations {
     }
 
     ObjectNode deleteItem(Params request) {
+        requireTableAndKey(request);
+        ParameterMixing.check(request.json(), ParameterMixing.Operation.DELETE_ITEM);
         var table = table(request);
         var returnValues =
                 returnValues(request, List.of("NONE", "ALL_OLD"), "ReturnValues can only be ALL_OLD or NONE");
@@ -86,6 +99,8 @@ final class ItemOperations {
     }
 
     ObjectNode updateItem(Params request) {
+        requireTableAndKey(request);
+        ParameterMixing.check(request.json(), ParameterMixing.Operation.UPDATE_ITEM);
         var table = table(request);
         var returnValues =
                 returnValues(request, List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"), null);
@@ -132,6 +147,7 @@ final class ItemOperations {
             if (total > MAX_BATCH_GET_KEYS) {
                 throw TableErrors.validation("Too many items requested for the BatchGetItem call");
             }
+            ParameterMixing.check(params.json(), ParameterMixing.Operation.BATCH_GET_ITEM);
             var table = store.table(entry.getKey()).orElseThrow(TableErrors::resourceNotFound);
             var attributes = expressionAttributes(params);
             var projection = projection(params, attributes);
@@ -219,8 +235,9 @@ final class ItemOperations {
                 var put = params.params("PutRequest");
                 var delete = params.params("DeleteRequest");
                 if ((put == null) == (delete == null)) {
-                    throw TableErrors.validation("Supplied AttributeValue has more than one datatypes set, must contain"
-                            + " exactly one of the supported datatypes");
+                    throw TableErrors.validation("1 validation error detected: Value at 'requestItems."
+                            + entry.getKey() + ".member' failed to satisfy constraint: A WriteRequest must contain "
+                            + "exactly one of PutRequest or DeleteRequest");
                 }
                 TableStore.ItemWrite write;
                 if (put != null) {
@@ -403,10 +420,17 @@ final class ItemOperations {
     private PreparedUpdate updateWrite(TableState table, Params request) {
         var attributes = expressionAttributes(request);
         var expression = request.string("UpdateExpression");
-        var update = expression == null ? null : UpdateParser.parse(expression, attributes);
+        var schema = table.definition().keySchema();
+        Update update;
+        if (expression != null) {
+            update = UpdateParser.parse(expression, attributes);
+        } else if (request.has("AttributeUpdates")) {
+            update = AttributeUpdates.toUpdate(request.node("AttributeUpdates"), schema);
+        } else {
+            update = null;
+        }
         var condition = condition(request, attributes);
         attributes.requireAllUsed();
-        var schema = table.definition().keySchema();
         var key = Keys.fromKeyParameter(schema, request.attributeValueMap("Key"));
         if (update != null) {
             for (var action : update.actions()) {
@@ -430,6 +454,14 @@ final class ItemOperations {
 
     // ---- shared parts ----
 
+    /** The constraints of single-item requests, reported together as DynamoDB does. */
+    private static void requireTableAndKey(Params request) {
+        var errors = new ValidationErrors();
+        errors.name("tableName", request.string("TableName"), true);
+        errors.notNull("key", request.node("Key"));
+        errors.throwIfAny();
+    }
+
     private TableState table(Params request) {
         var name = request.string("TableName");
         var errors = new ValidationErrors();
@@ -450,14 +482,24 @@ final class ItemOperations {
         return ExpressionAttributes.of(names, values);
     }
 
+    /** {@code ProjectionExpression}, or the legacy {@code AttributesToGet}. */
     static Optional<Projection> projection(Params request, ExpressionAttributes attributes) {
         var expression = request.string("ProjectionExpression");
-        return expression == null ? Optional.empty() : Optional.of(Projection.parse(expression, attributes));
+        if (expression != null) {
+            return Optional.of(Projection.parse(expression, attributes));
+        }
+        var attributesToGet = request.node("AttributesToGet");
+        return attributesToGet == null ? Optional.empty() : Optional.of(AttributesToGet.toProjection(attributesToGet));
     }
 
+    /** {@code ConditionExpression}, or the legacy {@code Expected} with {@code ConditionalOperator}. */
     private static Condition condition(Params request, ExpressionAttributes attributes) {
         var expression = request.string("ConditionExpression");
-        return expression == null ? null : ConditionParser.parse(expression, ExpressionKind.CONDITION, attributes);
+        if (expression != null) {
+            return ConditionParser.parse(expression, ExpressionKind.CONDITION, attributes);
+        }
+        return Expected.toCondition(request.node("Expected"), request.node("ConditionalOperator"))
+                .orElse(null);
     }
 
     private static void requireCondition(Condition condition, Optional<Item> current, Params request) {

@@ -16,8 +16,19 @@ import java.util.Map;
 final class Params {
     private final JsonNode body;
 
+    /** The members of a JSON object; anything else is a {@code SerializationException}. */
     Params(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw TableErrors.serialization("Unexpected value type in payload: expected a structure, not "
+                    + (body == null ? "nothing" : body.getNodeType()));
+        }
         this.body = body;
+    }
+
+    /** The request (or nested structure) as JSON, for checks that look at all of its members. */
+    com.fasterxml.jackson.databind.node.ObjectNode json() {
+        // The constructor admits objects only.
+        return (com.fasterxml.jackson.databind.node.ObjectNode) body;
     }
 
     boolean has(String name) {
@@ -36,7 +47,7 @@ final class Params {
             return null;
         }
         if (!node.isTextual()) {
-            throw wrongType(name, "a string", node);
+            throw wrongType(name, "String", node);
         }
         return node.asText();
     }
@@ -47,7 +58,7 @@ final class Params {
             return null;
         }
         if (!node.isNumber() || !node.canConvertToInt()) {
-            throw wrongType(name, "an integer", node);
+            throw wrongType(name, "Integer", node);
         }
         return node.asInt();
     }
@@ -58,7 +69,7 @@ final class Params {
             return null;
         }
         if (!node.isNumber() || !node.canConvertToLong()) {
-            throw wrongType(name, "a long", node);
+            throw wrongType(name, "Long", node);
         }
         return node.asLong();
     }
@@ -69,7 +80,7 @@ final class Params {
             return null;
         }
         if (!node.isBoolean()) {
-            throw wrongType(name, "a boolean", node);
+            throw wrongType(name, "Boolean", node);
         }
         return node.asBoolean();
     }
@@ -80,7 +91,7 @@ final class Params {
             return null;
         }
         if (!node.isArray()) {
-            throw wrongType(name, "a list", node);
+            throw wrongType(name, "List", node);
         }
         var result = new ArrayList<JsonNode>();
         node.forEach(result::add);
@@ -94,7 +105,7 @@ final class Params {
             return null;
         }
         if (!node.isObject()) {
-            throw wrongType(name, "a structure", node);
+            throw wrongType(name, "Structure", node);
         }
         var result = new LinkedHashMap<String, JsonNode>();
         node.properties().forEach(entry -> result.put(entry.getKey(), entry.getValue()));
@@ -107,7 +118,7 @@ final class Params {
             return null;
         }
         if (!node.isObject()) {
-            throw wrongType(name, "a structure", node);
+            throw wrongType(name, "Structure", node);
         }
         return new Params(node);
     }
@@ -120,7 +131,7 @@ final class Params {
         var result = new LinkedHashMap<String, String>();
         members.forEach((key, value) -> {
             if (!value.isTextual()) {
-                throw wrongType(name + "." + key, "a string", value);
+                throw wrongType(name + "." + key, "String", value);
             }
             result.put(key, value.asText());
         });
@@ -142,8 +153,28 @@ final class Params {
         return node == null ? null : AttributeValues.readItem(node);
     }
 
-    private static RuntimeException wrongType(String name, String expected, JsonNode actual) {
-        return TableErrors.serialization(
-                "Unexpected value type in payload: " + name + " must be " + expected + ", not " + actual.getNodeType());
+    /** DynamoDB's deserializer's words: "STRING_VALUE cannot be converted to Integer", and the like. */
+    static RuntimeException wrongType(String name, String expected, JsonNode actual) {
+        if (expected.equals("Structure") || expected.equals("List")) {
+            return TableErrors.serialization("Unexpected value type in payload: " + name + " must be a "
+                    + expected.toLowerCase(java.util.Locale.ROOT) + ", not " + jsonType(actual));
+        }
+        return TableErrors.serialization(jsonType(actual) + " cannot be converted to " + expected);
+    }
+
+    private static String jsonType(JsonNode node) {
+        if (node.isTextual()) {
+            return "STRING_VALUE";
+        }
+        if (node.isNumber()) {
+            return "NUMBER_VALUE";
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean() ? "VALUE_TRUE" : "VALUE_FALSE";
+        }
+        if (node.isArray()) {
+            return "START_ARRAY";
+        }
+        return "START_OBJECT";
     }
 }

@@ -13,9 +13,12 @@ import dev.regionless.tables.expression.Condition;
 import dev.regionless.tables.expression.ConditionEvaluator;
 import dev.regionless.tables.expression.ConditionParser;
 import dev.regionless.tables.expression.ExpressionKind;
-import dev.regionless.tables.expression.KeyCondition;
 import dev.regionless.tables.expression.KeyConditionParser;
 import dev.regionless.tables.expression.Projection;
+import dev.regionless.tables.legacy.Filter;
+import dev.regionless.tables.legacy.KeyConditions;
+import dev.regionless.tables.legacy.ParameterMixing;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +32,7 @@ final class ReadOperations {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final long PAGE_BYTES = 1024 * 1024;
     private static final List<String> SELECT =
-            List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
+            List.of("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES");
 
     private final TableStore store;
 
@@ -38,33 +41,29 @@ final class ReadOperations {
     }
 
     ObjectNode query(Params request) {
+        ParameterMixing.check(request.json(), ParameterMixing.Operation.QUERY);
         var common = readCommon(request);
-        var keyExpression = request.string("KeyConditionExpression");
-        if (keyExpression == null) {
-            throw TableErrors.validation(
-                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
-        }
         var keySchema = common.keySchema();
-        var keyCondition = keySchema.sort().isPresent()
-                ? KeyConditionParser.parse(
-                        keyExpression,
-                        common.attributes(),
-                        keySchema.partitionKey().name(),
-                        keySchema.sort().get().name())
-                : KeyConditionParser.parse(
-                        keyExpression,
-                        common.attributes(),
-                        keySchema.partitionKey().name());
-        checkKeyTypes(keySchema, keyCondition);
-        var filter = filter(request, common);
-        if (filter != null) {
-            for (var name : List.of(
-                    keySchema.partitionKey().name(),
-                    keySchema.sort().map(k -> k.name()).orElse(""))) {
-                if (!name.isEmpty() && mentions(request.string("FilterExpression"), request, name)) {
-                    throw TableErrors.validation(
-                            "Filter Expression can only contain non-primary key attributes: Primary key attribute: "
-                                    + name);
+        var keyExpression = request.string("KeyConditionExpression");
+        var keyCondition = keyExpression != null
+                ? KeyConditionParser.parse(keyExpression, common.attributes(), keySchema)
+                : KeyConditions.toKeyCondition(request.node("KeyConditions"), keySchema);
+        Condition filter;
+        if (request.has("QueryFilter")) {
+            var keyAttributes = new ArrayList<String>();
+            keyAttributes.add(keySchema.partitionKey().name());
+            keySchema.sort().ifPresent(k -> keyAttributes.add(k.name()));
+            filter = Filter.queryFilter(request.node("QueryFilter"), request.node("ConditionalOperator"), keyAttributes)
+                    .orElse(null);
+        } else {
+            filter = filter(request, common);
+            if (filter != null) {
+                for (var name : keyNames(keySchema)) {
+                    if (mentions(request.string("FilterExpression"), request, name)) {
+                        throw TableErrors.validation(
+                                "Filter Expression can only contain non-primary key attributes: Primary key attribute: "
+                                        + name);
+                    }
                 }
             }
         }
@@ -80,7 +79,15 @@ final class ReadOperations {
         return page(request, common, range, filter);
     }
 
+    private static List<String> keyNames(KeySchema schema) {
+        var names = new ArrayList<String>();
+        names.add(schema.partitionKey().name());
+        schema.sort().ifPresent(k -> names.add(k.name()));
+        return names;
+    }
+
     ObjectNode scan(Params request) {
+        ParameterMixing.check(request.json(), ParameterMixing.Operation.SCAN);
         var common = readCommon(request);
         var segment = request.integer("Segment");
         var totalSegments = request.integer("TotalSegments");
@@ -102,7 +109,10 @@ final class ReadOperations {
             throw TableErrors.validation("The Segment parameter is zero-based and must be less than parameter "
                     + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
         }
-        var filter = filter(request, common);
+        var filter = request.has("ScanFilter")
+                ? Filter.scanFilter(request.node("ScanFilter"), request.node("ConditionalOperator"))
+                        .orElse(null)
+                : filter(request, common);
         common.attributes().requireAllUsed();
         var range = new TableStore.ReadRange(
                 common.index() == null ? null : common.index().name(),
@@ -232,37 +242,6 @@ final class ReadOperations {
         return false;
     }
 
-    private static void checkKeyTypes(KeySchema schema, KeyCondition condition) {
-        if (!condition
-                .partitionValue()
-                .typeName()
-                .equals(schema.partitionKey().type().name())) {
-            throw mismatch();
-        }
-        condition.sortKeyCondition().ifPresent(sort -> {
-            var expected = schema.sort().orElseThrow().type().name();
-            var values = switch (sort) {
-                case KeyCondition.SortKeyCondition.Compare c -> List.of(c.value());
-                case KeyCondition.SortKeyCondition.Between b -> List.of(b.low(), b.high());
-                case KeyCondition.SortKeyCondition.BeginsWith b -> List.of(b.prefix());
-            };
-            for (var value : values) {
-                if (!value.typeName().equals(expected)) {
-                    throw mismatch();
-                }
-            }
-            if (sort instanceof KeyCondition.SortKeyCondition.BeginsWith && expected.equals("N")) {
-                throw TableErrors.validation(
-                        "Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
-                                + "operator or function: begins_with, operand type: N");
-            }
-        });
-    }
-
-    private static RuntimeException mismatch() {
-        return TableErrors.invalidParameter("Condition parameter type does not match schema type");
-    }
-
     private ObjectNode page(Params request, Common common, TableStore.ReadRange range, Condition filter) {
         var response = JSON.objectNode();
         var items = common.select().equals("COUNT") ? null : response.putArray("Items");
@@ -270,7 +249,7 @@ final class ReadOperations {
         int scanned = 0;
         long bytes = 0;
         Item last = null;
-        boolean more = false;
+        boolean stopped = false;
         boolean fetchFromTable = common.index() != null
                 && !common.index().global()
                 && common.index().projection().type() != IndexDefinition.ProjectionType.ALL
@@ -279,7 +258,7 @@ final class ReadOperations {
         try (var cursor = store.read(common.table(), range)) {
             while (cursor.hasNext()) {
                 if ((common.limit() != null && scanned >= common.limit()) || bytes >= PAGE_BYTES) {
-                    more = true;
+                    stopped = true;
                     break;
                 }
                 var entry = cursor.next();
@@ -299,7 +278,12 @@ final class ReadOperations {
         }
         response.put("Count", count);
         response.put("ScannedCount", scanned);
-        if (more && last != null) {
+        // DynamoDB names the last item read whenever Limit (or the 1 MB page) stopped the read, even when it was
+        // the last item there was; the next page is then empty.
+        if (common.limit() != null && scanned >= common.limit() || bytes >= PAGE_BYTES) {
+            stopped = true;
+        }
+        if (stopped && last != null) {
             response.set("LastEvaluatedKey", AttributeValues.writeItem(lastEvaluatedKey(common, last)));
         }
         var consumed = Capacity.consumed(

@@ -68,7 +68,7 @@ final class ValidationErrors {
     }
 
     private void add(Object value, String path, String constraint) {
-        var shown = value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+        var shown = "'" + value + "'";
         errors.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
     }
 

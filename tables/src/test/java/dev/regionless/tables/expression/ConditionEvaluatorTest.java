@@ -68,6 +68,11 @@ class ConditionEvaluatorTest {
     }
 
     @Test
+    void notEqualBetweenTwoMissingAttributesIsTrue() {
+        assertThat(matches("absent <> gone")).isTrue();
+    }
+
+    @Test
     void betweenIncludesBothBounds() {
         assertThat(matches("price BETWEEN :ten AND :twenty")).isTrue();
         assertThat(matches("price BETWEEN :five AND :ten")).isTrue();

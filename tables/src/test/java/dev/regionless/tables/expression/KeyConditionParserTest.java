@@ -6,6 +6,9 @@ import static dev.regionless.tables.TestValues.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regionless.tables.catalog.KeyElement;
+import dev.regionless.tables.catalog.KeySchema;
+import dev.regionless.tables.catalog.ScalarAttributeType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +85,7 @@ class KeyConditionParserTest {
     @Test
     void orIsNotAllowed() {
         assertThatThrownBy(() -> parse("pk = :p OR ts = :low"))
-                .hasMessage("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR");
+                .hasMessage("Invalid operator used in KeyConditionExpression: OR");
     }
 
     @Test
@@ -96,5 +99,108 @@ class KeyConditionParserTest {
     void syntaxErrorsNameTheKeyConditionParameter() {
         assertThatThrownBy(() -> parse("pk = :p AND"))
                 .hasMessage("Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
+    }
+
+    @Test
+    void valueMayStandLeftOfThePartitionKey() {
+        var condition = parse(":p = pk");
+
+        assertThat(condition).isEqualTo(KeyCondition.of("pk", s("user1")));
+    }
+
+    @Test
+    void valueLeftOfTheSortKeyFlipsTheComparison() {
+        var condition = parse("pk = :p AND :low < ts");
+
+        assertThat(condition.sortKeyCondition())
+                .contains(new KeyCondition.SortKeyCondition.Compare("ts", Comparator.GT, n("10")));
+    }
+
+    @Test
+    void notEqualIsAnInvalidOperator() {
+        assertThatThrownBy(() -> parse("pk = :p AND ts <> :low"))
+                .hasMessage("Invalid operator used in KeyConditionExpression: <>");
+    }
+
+    @Test
+    void conditionFunctionsOtherThanBeginsWithAreInvalidOperators() {
+        assertThatThrownBy(() -> parse("pk = :p AND attribute_exists(ts)"))
+                .hasMessage("Invalid operator used in KeyConditionExpression: attribute_exists");
+    }
+
+    @Test
+    void sizeIsANestedOperation() {
+        assertThatThrownBy(() -> parse("pk = :p AND size(ts) > :low"))
+                .hasMessage("KeyConditionExpressions cannot contain nested operations");
+    }
+
+    @Test
+    void nestedPathIsRejected() {
+        assertThatThrownBy(() -> parse("pk.a = :p"))
+                .hasMessage("KeyConditionExpressions cannot have conditions on nested attributes");
+    }
+
+    @Test
+    void twoAttributesInOneConditionAreRejected() {
+        assertThatThrownBy(() -> parse("pk = ts"))
+                .hasMessage("Invalid condition in KeyConditionExpression: Multiple attribute names used in one "
+                        + "condition");
+    }
+
+    @Test
+    void conditionWithoutAnyAttributeIsRejected() {
+        assertThatThrownBy(() -> parse(":p = :low"))
+                .hasMessage("Invalid condition in KeyConditionExpression: No key attribute specified");
+    }
+
+    @Test
+    void betweenWithAValueFirstIsRejected() {
+        assertThatThrownBy(() -> parse("pk = :p AND :low BETWEEN ts AND :high"))
+                .hasMessage("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key "
+                        + "attribute as its first operand");
+    }
+
+    @Test
+    void beginsWithAValueFirstIsRejected() {
+        assertThatThrownBy(() -> parse("pk = :p AND begins_with(:pre, ts)"))
+                .hasMessage("Invalid condition in KeyConditionExpression: begins_with operator must have the key "
+                        + "attribute as its first operand");
+    }
+
+    @Test
+    void conditionsOnThreeAttributesAreRejected() {
+        assertThatThrownBy(() -> parse("pk = :p AND ts = :low AND extra = :high"))
+                .hasMessage("Conditions can be of length 1 or 2 only");
+    }
+
+    @Test
+    void secondConditionOnAKeyWithoutSortKeyIsNotSupported() {
+        var attributes = ExpressionAttributes.of(Map.of(), Map.of(":p", s("u"), ":v", n("1")));
+
+        assertThatThrownBy(() -> KeyConditionParser.parse("pk = :p AND extra = :v", attributes, "pk"))
+                .hasMessage("Query key condition not supported");
+    }
+
+    @Test
+    void valueOfAnotherTypeThanTheKeyIsRejected() {
+        var attributes = ExpressionAttributes.of(Map.of(), Map.of(":v", n("1")));
+        var key = new KeySchema(new KeyElement("pk", ScalarAttributeType.S), null);
+
+        assertThatThrownBy(() -> KeyConditionParser.parse("pk = :v", attributes, key))
+                .hasMessage(
+                        "One or more parameter values were invalid: Condition parameter type does not match schema type");
+    }
+
+    @Test
+    void parsesAgainstAKeySchema() {
+        var attributes = ExpressionAttributes.of(Map.of(), Map.of(":p", s("u"), ":low", n("1"), ":high", n("9")));
+        var key =
+                new KeySchema(new KeyElement("pk", ScalarAttributeType.S), new KeyElement("ts", ScalarAttributeType.N));
+
+        var condition = KeyConditionParser.parse("ts BETWEEN :low AND :high AND pk = :p", attributes, key);
+
+        assertThat(condition)
+                .isEqualTo(
+                        KeyCondition.of("pk", s("u"), new KeyCondition.SortKeyCondition.Between("ts", n("1"), n("9"))));
     }
 }

@@ -182,4 +182,11 @@ class UpdateApplierTest {
         assertThatThrownBy(() -> apply("SET a = a + :half", item("a", big)))
                 .hasMessage("Attempting to store more than 38 significant digits in a Number");
     }
+
+    @Test
+    void setsPastTheEndOfAListAppendInIndexOrder() {
+        var result = apply("SET l[10] = :x, l[5] = :one", item("l", l(s("z"))));
+
+        assertThat(result).isEqualTo(item("l", l(s("z"), n("1"), s("x"))));
+    }
 }
