@@ -7,15 +7,14 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * dynalite, an open-source (Apache-2.0) Node.js implementation of the DynamoDB API, as the tables benchmark's peer:
- * installed on first use by {@code peers/install-dynalite} (or {@code bench/install-dynalite} where the tree has not
- * got that one yet), then run in memory on a free port of 127.0.0.1 with tables active at once.
+ * installed on first use by {@code peers/install-dynalite} (the same peer the tables conformance suite runs against),
+ * then run in memory on a free port of 127.0.0.1 with tables active at once.
  */
 final class Dynalite implements AutoCloseable {
     static final String NAME = "dynalite 4.0.0";
@@ -85,8 +84,7 @@ final class Dynalite implements AutoCloseable {
 
     /** Runs the installer, which is idempotent and prints the folder holding {@code node_modules/dynalite}. */
     private static Path install(Path home) throws IOException, InterruptedException {
-        var shared = home.resolve("peers/install-dynalite");
-        var script = Files.isExecutable(shared) ? shared : home.resolve("bench/install-dynalite");
+        var script = home.resolve("peers/install-dynalite");
         var installer = new ProcessBuilder(script.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
