@@ -88,9 +88,10 @@ final class TablesBench {
                 var peer = TableWorkload.inOwnProcess(Dynalite.NAME, dynalite.endpoint(), dynalite::cpuNanos)) {
             printHeader(settings);
             var targets = prepared(List.of(regionless, peer));
+            warmUp(targets, settings.warmup);
             var figures = new EnumMap<Operation, Map<TableWorkload, Figures>>(Operation.class);
             for (var operation : Operation.values()) {
-                figures.put(operation, measure(operation, targets, settings));
+                figures.put(operation, measure(operation, targets, settings.measure));
             }
             CallLoad.Result openLoop = null;
             if (targets.contains(regionless)) {
@@ -111,8 +112,8 @@ final class TablesBench {
         System.out.printf(
                 Locale.ROOT,
                 "   one region in this JVM (durable writes); dynalite in memory on Node.js; clients are threads of"
-                        + " this JVM%n   making synchronous calls over kept-alive connections; %d s warm-up with %d"
-                        + " clients, then %d s per measurement%n   %d cores, load average at the start: %.1f%n",
+                        + " this JVM%n   making synchronous calls over kept-alive connections; %d s warm-up of each"
+                        + " call on each target with %d clients, then %d s per measurement%n   %d cores, load average at the start: %.1f%n",
                 settings.warmup.toSeconds(),
                 CLIENTS,
                 settings.measure.toSeconds(),
@@ -135,22 +136,28 @@ final class TablesBench {
     }
 
     /**
-     * One operation on every target, interleaved (all warm-ups, then one client on each, then all clients on each),
-     * so that no target is measured while the client code is less warmed up than for the other.
+     * Every operation on every target before anything is measured, so that the client code and the servers are
+     * compiled and warm for all measurements alike, whichever comes first.
      */
-    private static Map<TableWorkload, Figures> measure(
-            Operation operation, List<TableWorkload> targets, Settings settings) throws InterruptedException {
-        for (var target : targets) {
-            CallLoad.closed(operation.call(target), CLIENTS, settings.warmup);
+    private static void warmUp(List<TableWorkload> targets, Duration duration) throws InterruptedException {
+        for (var operation : Operation.values()) {
+            for (var target : targets) {
+                CallLoad.closed(operation.call(target), CLIENTS, duration);
+            }
         }
+    }
+
+    /** One operation on every target, interleaved: one client on each, then all clients on each. */
+    private static Map<TableWorkload, Figures> measure(
+            Operation operation, List<TableWorkload> targets, Duration duration) throws InterruptedException {
         var single = new ArrayList<Run>();
         for (var target : targets) {
-            single.add(run(operation, target, 1, settings.measure));
+            single.add(run(operation, target, 1, duration));
         }
         var figures = new LinkedHashMap<TableWorkload, Figures>();
         for (int i = 0; i < targets.size(); i++) {
             var target = targets.get(i);
-            figures.put(target, new Figures(single.get(i), run(operation, target, CLIENTS, settings.measure)));
+            figures.put(target, new Figures(single.get(i), run(operation, target, CLIENTS, duration)));
         }
         return figures;
     }
