@@ -57,6 +57,10 @@ public final class StoredTables implements AutoCloseable {
     private final ReentrantLock catalogLock = new ReentrantLock();
 
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** Background index backfills; close() stops and waits for them, since they read the native database. */
+    private final java.util.Set<Thread> backfills = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean closing;
 
     /** A table's state and the stream positions that change with every write. */
     private static final class Runtime {
@@ -607,7 +611,17 @@ public final class StoredTables implements AutoCloseable {
     // ---- index backfill ----
 
     private void startBackfill(String tableName, String indexName) {
-        Thread.ofVirtual().name("backfill-" + tableName + "-" + indexName).start(() -> backfill(tableName, indexName));
+        var thread = Thread.ofVirtual()
+                .name("backfill-" + tableName + "-" + indexName)
+                .unstarted(() -> {
+                    try {
+                        backfill(tableName, indexName);
+                    } finally {
+                        backfills.remove(Thread.currentThread());
+                    }
+                });
+        backfills.add(thread);
+        thread.start();
     }
 
     private void backfill(String tableName, String indexName) {
@@ -622,11 +636,14 @@ public final class StoredTables implements AutoCloseable {
         }
         var keys = new ArrayList<Item>();
         try (var cursor = read(state, new TableStore.ReadRange(null, null, 0, 1, true, null))) {
-            while (cursor.hasNext()) {
+            while (cursor.hasNext() && !closing) {
                 keys.add(IndexKeys.keyOf(state.definition().keySchema(), cursor.next()));
             }
         }
         for (var key : keys) {
+            if (closing) {
+                break;
+            }
             byte[] itemKey = StorageKeys.item(state.id(), state.definition().keySchema(), key);
             int[] stripes = locks.lock(List.of(itemKey));
             try {
@@ -647,6 +664,9 @@ public final class StoredTables implements AutoCloseable {
             } finally {
                 locks.unlock(stripes);
             }
+        }
+        if (closing) {
+            return; // resumed at the next start: the index is still CREATING in the catalog
         }
         catalogLock.lock();
         try {
@@ -669,6 +689,14 @@ public final class StoredTables implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        for (var thread : backfills) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         store.close();
     }
 }
