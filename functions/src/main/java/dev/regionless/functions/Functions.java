@@ -58,6 +58,13 @@ public interface Functions extends AutoCloseable {
     /** Log lines of a function with a sequence number above {@code afterSequence}, oldest first. */
     List<LogLine> logs(String functionName, long afterSequence, int limit);
 
+    /**
+     * Sets (or, with {@code null}, removes) a variable that every function of the region sees from its next
+     * {@code System.getenv} on, without a redeploy: how the platform tells running code about live state such as
+     * the region's health switch ({@code REGIONLESS_REGION_HEALTH}).
+     */
+    void setPlatformVariable(String name, String value);
+
     /** Stops every execution environment. */
     @Override
     void close();

@@ -9,6 +9,7 @@ import dev.regionless.region.internal.AdminApi;
 import dev.regionless.region.internal.ApplicationMapping;
 import dev.regionless.region.internal.BlockingHttpHandler;
 import dev.regionless.region.internal.ServicePort;
+import dev.regionless.region.internal.TableDeployer;
 import dev.regionless.region.internal.TableHousekeeping;
 import dev.regionless.tables.TableStore;
 import dev.regionless.tables.protocol.DynamoDbApi;
@@ -39,6 +40,7 @@ public final class RegionNode implements AutoCloseable {
     private final Functions functions;
     private final HttpGateway gateway;
     private final TableStore tables;
+    private final TableDeployer tableDeployer;
     private final TableHousekeeping housekeeping;
     private final List<HttpServer> servers = new ArrayList<>();
     private URI serviceUri;
@@ -50,6 +52,7 @@ public final class RegionNode implements AutoCloseable {
         this.functions = functions;
         this.gateway = gateway;
         this.tables = tables;
+        this.tableDeployer = new TableDeployer(tables);
         this.housekeeping = TableHousekeeping.start(tables, config.name());
     }
 
@@ -105,10 +108,14 @@ public final class RegionNode implements AutoCloseable {
     }
 
     /**
-     * Deploys an application (already resolved for this region): functions first, then the APIs that call them.
-     * If anything fails to load, the previous version keeps serving.
+     * Deploys an application (already resolved for this region): tables first, since functions may use them as they
+     * start, then functions, then the APIs that call them. If a function fails to load, the previous version keeps
+     * serving; tables created by then stay, empty. Existing tables keep their items.
+     *
+     * @throws dev.regionless.common.AwsException naming the resource that cannot be deployed
      */
     public void deploy(Application application) {
+        tableDeployer.deploy(ApplicationMapping.tables(application));
         functions.deploy(ApplicationMapping.functions(application));
         gateway.deploy(ApplicationMapping.apis(application));
     }

@@ -94,7 +94,7 @@ class ArchitectureTest {
                 .resideInAPackage("dev.regionless.template..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.regionless.functions..", "dev.regionless.gateway..")
+                .resideInAnyPackage("dev.regionless.functions..", "dev.regionless.gateway..", "dev.regionless.tables..")
                 .check(classes);
     }
 }

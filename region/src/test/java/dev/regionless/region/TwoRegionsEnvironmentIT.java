@@ -79,6 +79,31 @@ class TwoRegionsEnvironmentIT {
     }
 
     @Test
+    void theHealthSwitchReachesTheRunningFunctionsOfItsRegionOnly() throws Exception {
+        setHealthSwitch("eu-west-2", "fail");
+        try {
+            assertThat(probe("eu-west-2").get("REGIONLESS_REGION_HEALTH").asText())
+                    .isEqualTo("fail");
+            assertThat(probe("us-west-2").has("REGIONLESS_REGION_HEALTH")).isFalse();
+        } finally {
+            setHealthSwitch("eu-west-2", "pass");
+        }
+        assertThat(probe("eu-west-2").has("REGIONLESS_REGION_HEALTH")).isFalse();
+    }
+
+    private static void setHealthSwitch(String region, String status) throws Exception {
+        var admin = regions.region(region).endpoints().admin();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var response = http.send(
+                    java.net.http.HttpRequest.newBuilder(admin.resolve("/admin/health-switch"))
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void hostProcessEnvironmentIsNotChangedByFunctions() {
         probe("eu-west-2");
 

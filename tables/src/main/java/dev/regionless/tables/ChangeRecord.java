@@ -14,6 +14,8 @@ import static java.util.Objects.requireNonNull;
  * @param newImage the item after the change, or {@code null} for a REMOVE
  * @param createdAtMillis when the change was made, epoch milliseconds
  * @param expiry true if time to live deleted the item (the stream's {@code userIdentity} names the service)
+ * @param timestamp the write's hybrid logical clock timestamp, which orders it for last-writer-wins
+ * @param origin the region that accepted the write: this one, or the replica it was replicated from
  */
 public record ChangeRecord(
         long sequence,
@@ -22,10 +24,13 @@ public record ChangeRecord(
         Item oldImage,
         Item newImage,
         long createdAtMillis,
-        boolean expiry) {
+        boolean expiry,
+        long timestamp,
+        String origin) {
     public ChangeRecord {
         requireNonNull(eventName, "eventName");
         requireNonNull(keys, "keys");
+        requireNonNull(origin, "origin");
     }
 
     /** The kind of change, as DynamoDB Streams names it. */

@@ -103,6 +103,21 @@ public final class TableStore implements AutoCloseable {
         return tables.transact(writes);
     }
 
+    /**
+     * Applies a write replicated from another region, if it is newer by last writer wins (timestamp, then origin
+     * region name) than this replica's version of the item, including a deleted item's tombstone. Repeating a write
+     * or applying an older one changes nothing, so replication may deliver at least once. An applied write appears
+     * in this table's stream with its origin, so stream readers see it and replication does not send it back.
+     *
+     * @param image the item after the write, or empty for a delete
+     * @param timestamp the write's hybrid logical clock timestamp ({@link ChangeRecord#timestamp()})
+     * @param origin the region that accepted the write
+     * @return true if the write was applied
+     */
+    public boolean applyReplicated(TableState table, Item key, Optional<Item> image, long timestamp, String origin) {
+        return tables.applyReplicated(table, key, image, new dev.regionless.tables.engine.Version(timestamp, origin));
+    }
+
     /** Reads items in key order from a table or an index. */
     public ItemCursor read(TableState table, ReadRange range) {
         return tables.read(table, range);

@@ -289,6 +289,34 @@ class TableStoreTest {
     }
 
     @Test
+    void closingDuringABackfillIsSafeAndTheBackfillResumesAfterReopening() throws Exception {
+        create("t");
+        for (int i = 0; i < 3000; i++) {
+            put("t", item("pk", s("p" + i), "sk", n("1"), "g", s("all")));
+        }
+        var index = new IndexDefinition(
+                "byG",
+                true,
+                new KeySchema(new KeyElement("g", ScalarAttributeType.S), null),
+                new IndexDefinition.IndexProjection(IndexDefinition.ProjectionType.KEYS_ONLY, List.of()),
+                Throughput.ON_DEMAND,
+                1);
+        store.updateTable("t", state -> state.withDefinition(state.definition().withIndexes(List.of(index))));
+        store.close();
+
+        store = TableStore.open(folder, "eu-west-2", "000000000000", Clock.systemUTC());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"ACTIVE".equals(store.requireTable("t").indexStatuses().get("byG"))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        var table = store.requireTable("t");
+        assertThat(table.indexStatuses()).containsEntry("byG", "ACTIVE");
+        assertThat(readAll(table, new TableStore.ReadRange("byG", KeyCondition.of("g", s("all")), 0, 1, true, null)))
+                .hasSize(3000);
+    }
+
+    @Test
     void aDeletedTableIsGoneWithItsItems() {
         create("t");
         put("t", item("pk", s("a"), "sk", n("1")));

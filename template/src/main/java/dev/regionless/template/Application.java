@@ -6,23 +6,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An application as one region runs it: the template's functions and APIs after parameters, conditions, globals and
- * intrinsic functions have been applied for that region. Resources whose {@code Condition} is false in the region are
- * absent; implicit APIs ({@code ServerlessRestApi}, {@code ServerlessHttpApi}) are present only when an event uses
- * them.
+ * An application as one region runs it: the template's tables, functions and APIs after parameters, conditions,
+ * globals and intrinsic functions have been applied for that region. Resources whose {@code Condition} is false in the
+ * region are absent; implicit APIs ({@code ServerlessRestApi}, {@code ServerlessHttpApi}) are present only when an
+ * event uses them.
  *
  * @param stackName the stack name the template was read with
  * @param functions the functions, in template order
  * @param apis the APIs: those declared in the template in template order, then the implicit ones
+ * @param tables the DynamoDB tables, in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
-public record Application(String stackName, List<FunctionSpec> functions, List<ApiSpec> apis, List<String> warnings) {
+public record Application(
+        String stackName,
+        List<FunctionSpec> functions,
+        List<ApiSpec> apis,
+        List<TableSpec> tables,
+        List<String> warnings) {
 
     public Application {
         requireNonNull(stackName, "stackName");
         functions = List.copyOf(functions);
         apis = List.copyOf(apis);
+        tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
     }
 
@@ -34,5 +41,10 @@ public record Application(String stackName, List<FunctionSpec> functions, List<A
     /** The API with the given logical id, if the region has it. */
     public Optional<ApiSpec> api(String logicalId) {
         return apis.stream().filter(a -> a.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /** The table with the given logical id, if the region has it. */
+    public Optional<TableSpec> table(String logicalId) {
+        return tables.stream().filter(t -> t.logicalId().equals(logicalId)).findFirst();
     }
 }

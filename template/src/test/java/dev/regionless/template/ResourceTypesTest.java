@@ -11,13 +11,13 @@ class ResourceTypesTest {
     void unsupportedResourceTypeIsRejectedAtItsType() {
         var yaml = Templates.hello("") + """
                   Messages:
-                    Type: AWS::DynamoDB::Table
-                    Properties: {TableName: messages}
+                    Type: AWS::SQS::Queue
+                    Properties: {QueueName: messages}
                 """;
 
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage("template.yaml:10: Resources.Messages.Type: AWS::DynamoDB::Table is not supported yet");
+                .hasMessage("template.yaml:10: Resources.Messages.Type: AWS::SQS::Queue is not supported yet");
     }
 
     @Test

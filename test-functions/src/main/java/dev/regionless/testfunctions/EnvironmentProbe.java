@@ -20,6 +20,7 @@ public class EnvironmentProbe implements RequestHandler<Map<String, Object>, Map
         result.put("AWS_LAMBDA_FUNCTION_NAME", System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
         result.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"));
         result.put("fullMapRegion", System.getenv().get("AWS_REGION"));
+        result.put("REGIONLESS_REGION_HEALTH", System.getenv("REGIONLESS_REGION_HEALTH"));
         if (Boolean.TRUE.equals(event.get("callSdk"))) {
             try (var lambda = LambdaClient.create()) {
                 var self = lambda.getFunction(r -> r.functionName(context.getFunctionName()));

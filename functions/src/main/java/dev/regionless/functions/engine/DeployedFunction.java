@@ -21,16 +21,23 @@ final class DeployedFunction {
     private final FunctionInfo info;
     private final CodeBundle bundle;
     private final Map<String, String> environment;
+    private final PlatformVariables platformVariables;
     private final FunctionLog log;
     private final Meter meter;
     private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger inUse = new AtomicInteger();
 
     DeployedFunction(
-            FunctionInfo info, CodeBundle bundle, Map<String, String> environment, FunctionLog log, Meter meter) {
+            FunctionInfo info,
+            CodeBundle bundle,
+            Map<String, String> environment,
+            PlatformVariables platformVariables,
+            FunctionLog log,
+            Meter meter) {
         this.info = info;
         this.bundle = bundle;
         this.environment = Map.copyOf(environment);
+        this.platformVariables = platformVariables;
         this.log = log;
         this.meter = meter;
     }
@@ -47,8 +54,9 @@ final class DeployedFunction {
         return bundle;
     }
 
+    /** The variables the function sees now: its own and Lambda's, with the platform's current ones over them. */
     Map<String, String> environment() {
-        return environment;
+        return platformVariables.over(environment);
     }
 
     FunctionLog log() {

@@ -24,10 +24,12 @@ import java.util.Map;
  */
 final class FunctionLoader implements AutoCloseable {
     private final FunctionsConfig config;
+    private final PlatformVariables platformVariables;
     private final Path extractionRoot;
 
-    FunctionLoader(FunctionsConfig config) {
+    FunctionLoader(FunctionsConfig config, PlatformVariables platformVariables) {
         this.config = config;
+        this.platformVariables = platformVariables;
         try {
             this.extractionRoot = Files.createTempDirectory("regionless-code-");
         } catch (IOException e) {
@@ -51,7 +53,7 @@ final class FunctionLoader implements AutoCloseable {
                 bundle.size(),
                 config.clock().instant());
         var environment = FunctionEnvironment.of(function, config, environmentLogStream(function));
-        return new DeployedFunction(info, bundle, environment, log, meter);
+        return new DeployedFunction(info, bundle, environment, platformVariables, log, meter);
     }
 
     private CodeBundle open(FunctionConfig function) {

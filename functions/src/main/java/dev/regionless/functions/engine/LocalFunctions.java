@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalFunctions implements Functions {
     private final FunctionsConfig config;
+    private final PlatformVariables platformVariables = new PlatformVariables();
     private final FunctionLoader loader;
     private final ConcurrencyLimits limits;
     private final Map<String, Meter> meters = new ConcurrentHashMap<>();
@@ -38,7 +39,7 @@ public final class LocalFunctions implements Functions {
 
     public LocalFunctions(FunctionsConfig config) {
         this.config = config;
-        this.loader = new FunctionLoader(config);
+        this.loader = new FunctionLoader(config, platformVariables);
         this.limits = new ConcurrencyLimits(config.concurrencyLimit());
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .daemon()
@@ -133,6 +134,11 @@ public final class LocalFunctions implements Functions {
     /** Idle environments currently warm for a function; for tests and status. */
     public int warmEnvironments(String functionName) {
         return require(functionName).idleCount();
+    }
+
+    @Override
+    public void setPlatformVariable(String name, String value) {
+        platformVariables.set(name, value);
     }
 
     @Override

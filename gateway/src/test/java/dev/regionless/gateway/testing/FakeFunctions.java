@@ -131,4 +131,9 @@ public final class FakeFunctions implements Functions {
     private String nextId() {
         return "00000000-0000-0000-0000-" + String.format("%012d", ids.incrementAndGet());
     }
+
+    @Override
+    public void setPlatformVariable(String name, String value) {
+        // The gateway's tests never read functions' environments.
+    }
 }

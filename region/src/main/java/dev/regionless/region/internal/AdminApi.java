@@ -23,6 +23,8 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
     private final String region;
     private final Functions functions;
     private final TemplateDeployer deployer;
+    /** The region's health switch: "pass", or "fail" to make health checks fail without changing code. */
+    private volatile String healthSwitch = "pass";
 
     /** Deploys a template in this region and answers its warnings. */
     @FunctionalInterface
@@ -50,11 +52,17 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         if (path.equals("/admin/deploy") && request.method().equals("POST")) {
             return deploy(request);
         }
+        if (path.equals("/admin/health-switch") && request.method().equals("PUT")) {
+            return setHealthSwitch(request);
+        }
         if (!request.method().equals("GET")) {
             throw new AwsException("MethodNotAllowed", 405, request.method() + " " + path + " is not an admin action");
         }
         if (path.equals("/admin/health")) {
             return ServiceResponse.json(200, Map.of("region", region, "status", "ok"));
+        }
+        if (path.equals("/admin/health-switch")) {
+            return ServiceResponse.json(200, Map.of("region", region, "status", healthSwitch));
         }
         if (path.equals("/admin/usage")) {
             return ServiceResponse.json(200, Map.of("region", region, "functions", functions.usage()));
@@ -72,6 +80,29 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
             return logs(request, name);
         }
         throw new AwsException("NotFound", 404, "no admin resource at " + path);
+    }
+
+    /**
+     * Body: {@code {"status": "fail"}} or {@code {"status": "pass"}}. Functions see it as
+     * {@code REGIONLESS_REGION_HEALTH} (absent while passing, as on AWS), so an app's health endpoint can follow it.
+     */
+    private ServiceResponse setHealthSwitch(ServiceRequest request) {
+        String status;
+        try {
+            var body = dev.regionless.common.Json.mapper().readTree(request.body());
+            status = body == null || body.get("status") == null
+                    ? null
+                    : body.get("status").asText();
+        } catch (java.io.IOException e) {
+            status = null;
+        }
+        if (!"pass".equals(status) && !"fail".equals(status)) {
+            throw new AwsException(
+                    "BadRequest", 400, "the body must be {\"status\": \"pass\"} or {\"status\": \"fail\"}");
+        }
+        healthSwitch = status;
+        functions.setPlatformVariable("REGIONLESS_REGION_HEALTH", status.equals("fail") ? "fail" : null);
+        return ServiceResponse.json(200, Map.of("region", region, "status", status));
     }
 
     /** Body: {@code {"template": "/abs/template.yaml", "parameters": {"Key": "Value"}}}. */

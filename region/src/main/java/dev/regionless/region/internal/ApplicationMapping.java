@@ -18,10 +18,14 @@ import java.util.List;
 
 /**
  * Translates a template's application model, already resolved for one region, into what each service deploys:
- * function configurations for the runtime, API definitions for the gateway.
+ * table definitions for the table store, function configurations for the runtime, API definitions for the gateway.
  */
 public final class ApplicationMapping {
     private ApplicationMapping() {}
+
+    public static List<DeclaredTable> tables(Application application) {
+        return application.tables().stream().map(TableMapping::table).toList();
+    }
 
     public static List<FunctionConfig> functions(Application application) {
         return application.functions().stream()

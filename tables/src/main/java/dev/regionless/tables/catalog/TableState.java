@@ -17,6 +17,8 @@ import java.util.Map;
  * @param streamLabel the label of the current stream (a timestamp), or {@code null} if there never was one
  * @param ttlAttribute the attribute holding expiry times, or {@code null} when time to live is disabled
  * @param tags the table's tags
+ * @param replicas the regions holding replicas of this table when it is a global table (this one included), else
+ *     empty
  */
 public record TableState(
         TableDefinition definition,
@@ -28,7 +30,8 @@ public record TableState(
         Map<String, String> indexStatuses,
         String streamLabel,
         String ttlAttribute,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        java.util.List<String> replicas) {
     public TableState {
         requireNonNull(definition, "definition");
         requireNonNull(arn, "arn");
@@ -36,6 +39,28 @@ public record TableState(
         requireNonNull(status, "status");
         indexStatuses = Map.copyOf(indexStatuses);
         tags = Map.copyOf(tags);
+        // Catalog entries written before global tables existed have no replicas field.
+        replicas = replicas == null ? java.util.List.of() : java.util.List.copyOf(replicas);
+    }
+
+    /** True for a global table: deletes leave tombstones, so a late replicated write cannot bring an item back. */
+    public boolean isGlobal() {
+        return !replicas.isEmpty();
+    }
+
+    public TableState withReplicas(java.util.List<String> newReplicas) {
+        return new TableState(
+                definition,
+                id,
+                arn,
+                tableId,
+                createdAtMillis,
+                status,
+                indexStatuses,
+                streamLabel,
+                ttlAttribute,
+                tags,
+                newReplicas);
     }
 
     public String name() {
@@ -58,22 +83,53 @@ public record TableState(
                 indexStatuses,
                 streamLabel,
                 ttlAttribute,
-                tags);
+                tags,
+                replicas);
     }
 
     public TableState withIndexStatuses(Map<String, String> newStatuses) {
         return new TableState(
-                definition, id, arn, tableId, createdAtMillis, status, newStatuses, streamLabel, ttlAttribute, tags);
+                definition,
+                id,
+                arn,
+                tableId,
+                createdAtMillis,
+                status,
+                newStatuses,
+                streamLabel,
+                ttlAttribute,
+                tags,
+                replicas);
     }
 
     public TableState withStreamLabel(String newLabel) {
         return new TableState(
-                definition, id, arn, tableId, createdAtMillis, status, indexStatuses, newLabel, ttlAttribute, tags);
+                definition,
+                id,
+                arn,
+                tableId,
+                createdAtMillis,
+                status,
+                indexStatuses,
+                newLabel,
+                ttlAttribute,
+                tags,
+                replicas);
     }
 
     public TableState withTtlAttribute(String newAttribute) {
         return new TableState(
-                definition, id, arn, tableId, createdAtMillis, status, indexStatuses, streamLabel, newAttribute, tags);
+                definition,
+                id,
+                arn,
+                tableId,
+                createdAtMillis,
+                status,
+                indexStatuses,
+                streamLabel,
+                newAttribute,
+                tags,
+                replicas);
     }
 
     public TableState withTags(Map<String, String> newTags) {
@@ -87,7 +143,8 @@ public record TableState(
                 indexStatuses,
                 streamLabel,
                 ttlAttribute,
-                newTags);
+                newTags,
+                replicas);
     }
 
     public TableState withStatus(String newStatus) {
@@ -101,6 +158,7 @@ public record TableState(
                 indexStatuses,
                 streamLabel,
                 ttlAttribute,
-                tags);
+                tags,
+                replicas);
     }
 }

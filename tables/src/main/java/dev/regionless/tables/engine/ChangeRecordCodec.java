@@ -14,13 +14,18 @@ final class ChangeRecordCodec {
         byte[] keys = ItemCodec.encode(record.keys());
         byte[] oldImage = record.oldImage() == null ? new byte[0] : ItemCodec.encode(record.oldImage());
         byte[] newImage = record.newImage() == null ? new byte[0] : ItemCodec.encode(record.newImage());
+        byte[] origin = record.origin().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int flags = (record.oldImage() != null ? HAS_OLD : 0)
                 | (record.newImage() != null ? HAS_NEW : 0)
                 | (record.expiry() ? EXPIRY : 0);
-        return ByteBuffer.allocate(1 + 1 + 8 + 12 + keys.length + oldImage.length + newImage.length)
+        return ByteBuffer.allocate(
+                        1 + 1 + 8 + 8 + 1 + origin.length + 12 + keys.length + oldImage.length + newImage.length)
                 .put((byte) record.eventName().ordinal())
                 .put((byte) flags)
                 .putLong(record.createdAtMillis())
+                .putLong(record.timestamp())
+                .put((byte) origin.length)
+                .put(origin)
                 .putInt(keys.length)
                 .put(keys)
                 .putInt(oldImage.length)
@@ -35,6 +40,9 @@ final class ChangeRecordCodec {
         var eventName = ChangeRecord.EventName.values()[in.get()];
         int flags = in.get();
         long createdAt = in.getLong();
+        long timestamp = in.getLong();
+        var origin = new byte[in.get() & 0xFF];
+        in.get(origin);
         Item keys = ItemCodec.decode(section(in));
         byte[] oldBytes = section(in);
         byte[] newBytes = section(in);
@@ -45,7 +53,9 @@ final class ChangeRecordCodec {
                 (flags & HAS_OLD) != 0 ? ItemCodec.decode(oldBytes) : null,
                 (flags & HAS_NEW) != 0 ? ItemCodec.decode(newBytes) : null,
                 createdAt,
-                (flags & EXPIRY) != 0);
+                (flags & EXPIRY) != 0,
+                timestamp,
+                new String(origin, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static byte[] section(ByteBuffer in) {

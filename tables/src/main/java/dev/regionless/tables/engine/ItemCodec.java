@@ -28,7 +28,12 @@ public final class ItemCodec {
     }
 
     public static Item decode(byte[] bytes) {
-        var in = new Input(bytes);
+        return decode(bytes, 0);
+    }
+
+    /** Decodes an item stored from {@code offset} to the end of {@code bytes}. */
+    public static Item decode(byte[] bytes, int offset) {
+        var in = new Input(bytes, offset);
         return new Item(readMap(in));
     }
 
@@ -166,8 +171,9 @@ public final class ItemCodec {
         private final byte[] data;
         private int position;
 
-        Input(byte[] data) {
+        Input(byte[] data, int offset) {
             this.data = data;
+            this.position = offset;
         }
 
         int read() {

@@ -17,6 +17,7 @@ import java.util.zip.CRC32C;
  * i table-id hash enc(pk) [enc(sk)]              an item
  * x table-id index# hash enc(ipk) [enc(isk)] enc(pk) [enc(sk)]   an index entry (the projected item)
  * s table-id sequence                            a stream record
+ * d table-id hash enc(pk) [enc(sk)]              a deleted item's version (global tables only)
  * </pre>
  *
  * The 32-bit hash of the partition key comes first so that a scan visits partitions in hash order, as DynamoDB's
@@ -28,6 +29,7 @@ public final class StorageKeys {
     static final byte ITEM = 'i';
     static final byte INDEX = 'x';
     static final byte STREAM = 's';
+    static final byte TOMBSTONE = 'd';
 
     private StorageKeys() {}
 
@@ -73,6 +75,14 @@ public final class StorageKeys {
         var out = new ByteArrayOutputStream(64);
         out.writeBytes(tablePrefix(ITEM, tableId));
         appendKey(out, schema, item);
+        return out.toByteArray();
+    }
+
+    /** Where a global table keeps the version of a deleted item: the item's key under the tombstone kind. */
+    static byte[] tombstone(long tableId, KeySchema schema, Item key) {
+        var out = new ByteArrayOutputStream(64);
+        out.writeBytes(tablePrefix(TOMBSTONE, tableId));
+        appendKey(out, schema, key);
         return out.toByteArray();
     }
 

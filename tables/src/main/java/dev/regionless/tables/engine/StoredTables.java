@@ -57,6 +57,11 @@ public final class StoredTables implements AutoCloseable {
     private final ReentrantLock catalogLock = new ReentrantLock();
 
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final HybridClock hybridClock;
+    /** Background index backfills; close() stops and waits for them, since they read the native database. */
+    private final java.util.Set<Thread> backfills = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean closing;
 
     /** A table's state and the stream positions that change with every write. */
     private static final class Runtime {
@@ -78,6 +83,7 @@ public final class StoredTables implements AutoCloseable {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
+        this.hybridClock = new HybridClock(clock);
         loadCatalog();
     }
 
@@ -125,7 +131,8 @@ public final class StoredTables implements AutoCloseable {
                     indexStatuses,
                     definition.stream().enabled() ? streamLabel(now) : null,
                     null,
-                    Map.of());
+                    Map.of(),
+                    List.of());
             try (var batch = new WriteBatch()) {
                 batch.put(StorageKeys.catalog(definition.name()), writeState(state));
                 batch.put(
@@ -166,7 +173,8 @@ public final class StoredTables implements AutoCloseable {
             tables.remove(name);
             try (var batch = new WriteBatch()) {
                 batch.delete(StorageKeys.catalog(name));
-                for (byte kind : new byte[] {StorageKeys.ITEM, StorageKeys.INDEX, StorageKeys.STREAM}) {
+                for (byte kind :
+                        new byte[] {StorageKeys.ITEM, StorageKeys.INDEX, StorageKeys.STREAM, StorageKeys.TOMBSTONE}) {
                     byte[] prefix = StorageKeys.tablePrefix(kind, state.id());
                     batch.deleteRange(prefix, StorageKeys.successor(prefix));
                 }
@@ -267,19 +275,19 @@ public final class StoredTables implements AutoCloseable {
     public Optional<Item> get(TableState table, Item key) {
         byte[] stored =
                 store.get(StorageKeys.item(table.id(), table.definition().keySchema(), key));
-        return stored == null ? Optional.empty() : Optional.of(ItemCodec.decode(stored));
+        return stored == null ? Optional.empty() : Optional.of(StoredValue.itemOf(stored));
     }
 
     public List<TableStore.WriteResult> write(List<TableStore.ItemWrite> writes, TableStore.Origin origin) {
         var keys = writes.stream().map(StoredTables::storageKey).toList();
         int[] stripes = locks.lock(keys);
         try {
-            var results = new ArrayList<TableStore.WriteResult>(writes.size());
+            var changes = new ArrayList<Change>(writes.size());
             for (int i = 0; i < writes.size(); i++) {
-                results.add(computeChange(writes.get(i), keys.get(i)));
+                changes.add(computeChange(writes.get(i), keys.get(i)));
             }
-            commit(writes, keys, results, origin);
-            return results;
+            commit(changes, origin);
+            return changes.stream().map(Change::result).toList();
         } finally {
             locks.unlock(stripes);
         }
@@ -289,12 +297,12 @@ public final class StoredTables implements AutoCloseable {
         var keys = writes.stream().map(StoredTables::storageKey).toList();
         int[] stripes = locks.lock(keys);
         try {
-            var results = new ArrayList<TableStore.WriteResult>(writes.size());
+            var changes = new ArrayList<Change>(writes.size());
             var failures = new ArrayList<Optional<AwsException>>(writes.size());
             boolean failed = false;
             for (int i = 0; i < writes.size(); i++) {
                 try {
-                    results.add(computeChange(writes.get(i), keys.get(i)));
+                    changes.add(computeChange(writes.get(i), keys.get(i)));
                     failures.add(Optional.empty());
                 } catch (AwsException e) {
                     failures.add(Optional.of(e));
@@ -304,11 +312,53 @@ public final class StoredTables implements AutoCloseable {
             if (failed) {
                 return new TableStore.TransactionOutcome(List.of(), failures);
             }
-            commit(writes, keys, results, TableStore.Origin.LOCAL);
-            return new TableStore.TransactionOutcome(results, List.of());
+            commit(changes, TableStore.Origin.LOCAL);
+            return new TableStore.TransactionOutcome(
+                    changes.stream().map(Change::result).toList(), List.of());
         } finally {
             locks.unlock(stripes);
         }
+    }
+
+    /**
+     * Applies a write replicated from another region if it is newer than what this replica holds (the stored
+     * item's version, or a deleted item's tombstone), by last writer wins. Applying the same write twice, or an
+     * older one, changes nothing, so delivery may repeat.
+     *
+     * @return true if the write was applied
+     */
+    public boolean applyReplicated(TableState table, Item key, Optional<Item> image, Version version) {
+        byte[] itemKey = StorageKeys.item(table.id(), table.definition().keySchema(), key);
+        byte[] tombstoneKey =
+                StorageKeys.tombstone(table.id(), table.definition().keySchema(), key);
+        int[] stripes = locks.lock(List.of(itemKey));
+        try {
+            hybridClock.observe(version.timestamp());
+            byte[] stored = store.get(itemKey);
+            byte[] current = stored != null ? stored : store.get(tombstoneKey);
+            if (current != null && !version.isNewerThan(StoredValue.versionOf(current))) {
+                return false;
+            }
+            Optional<Item> before = stored == null ? Optional.empty() : Optional.of(StoredValue.itemOf(stored));
+            image.ifPresent(item -> IndexKeys.check(table.definition(), item));
+            var write = new TableStore.ItemWrite(table, key, ignored -> image);
+            var change = new Change(write, itemKey, new TableStore.WriteResult(before, image), version, true);
+            commit(List.of(change), TableStore.Origin.LOCAL);
+            return true;
+        } finally {
+            locks.unlock(stripes);
+        }
+    }
+
+    /** The version of the item with this key, or of its tombstone if it was deleted, if this replica has either. */
+    public Optional<Version> versionOf(TableState table, Item key) {
+        byte[] stored =
+                store.get(StorageKeys.item(table.id(), table.definition().keySchema(), key));
+        if (stored == null) {
+            stored = store.get(
+                    StorageKeys.tombstone(table.id(), table.definition().keySchema(), key));
+        }
+        return stored == null ? Optional.empty() : Optional.of(StoredValue.versionOf(stored));
     }
 
     private static byte[] storageKey(TableStore.ItemWrite write) {
@@ -316,40 +366,66 @@ public final class StoredTables implements AutoCloseable {
         return StorageKeys.item(table.id(), table.definition().keySchema(), write.key());
     }
 
-    private TableStore.WriteResult computeChange(TableStore.ItemWrite write, byte[] key) {
+    /**
+     * One item's write on its way to the store.
+     *
+     * @param version the version the item gets: a new local one, or the replicated write's
+     * @param replicated true for a write applied from another region: stored even when only its version differs,
+     *     so that every replica ends with the same version of an item
+     */
+    private record Change(
+            TableStore.ItemWrite write,
+            byte[] key,
+            TableStore.WriteResult result,
+            Version version,
+            boolean replicated) {}
+
+    private Change computeChange(TableStore.ItemWrite write, byte[] key) {
         byte[] stored = store.get(key);
-        Optional<Item> before = stored == null ? Optional.empty() : Optional.of(ItemCodec.decode(stored));
+        Optional<Item> before = stored == null ? Optional.empty() : Optional.of(StoredValue.itemOf(stored));
         Optional<Item> after = write.change().apply(before);
         after.ifPresent(item -> IndexKeys.check(write.table().definition(), item));
-        return new TableStore.WriteResult(before, after);
+        var version = new Version(hybridClock.now(), region);
+        return new Change(write, key, new TableStore.WriteResult(before, after), version, false);
     }
 
     /** Writes the changed items with their index entries and stream records in one batch, durably. */
-    private void commit(
-            List<TableStore.ItemWrite> writes,
-            List<byte[]> keys,
-            List<TableStore.WriteResult> results,
-            TableStore.Origin origin) {
+    private void commit(List<Change> changes, TableStore.Origin origin) {
         var pendingRecords = new ArrayList<PendingRecord>();
         try (var batch = new WriteBatch()) {
-            for (int i = 0; i < writes.size(); i++) {
-                var result = results.get(i);
-                if (!result.changed()) {
+            for (var change : changes) {
+                var result = change.result();
+                if (!result.changed() && !change.replicated()) {
                     continue;
                 }
-                var table = tables.get(writes.get(i).table().name());
+                var table = tables.get(change.write().table().name());
                 if (table == null) {
-                    throw TableErrors.resourceNotFound(writes.get(i).table().name());
+                    throw TableErrors.resourceNotFound(change.write().table().name());
                 }
                 var state = table.state;
+                var tombstone = StorageKeys.tombstone(
+                        state.id(),
+                        state.definition().keySchema(),
+                        change.write().key());
                 if (result.after().isPresent()) {
-                    batch.put(keys.get(i), ItemCodec.encode(result.after().get()));
+                    batch.put(
+                            change.key(),
+                            StoredValue.encode(change.version(), result.after().get()));
+                    if (state.isGlobal()) {
+                        batch.delete(tombstone);
+                    }
                 } else {
-                    batch.delete(keys.get(i));
+                    batch.delete(change.key());
+                    if (state.isGlobal()) {
+                        batch.put(tombstone, StoredValue.encode(change.version(), null));
+                    }
+                }
+                if (!result.changed()) {
+                    continue; // a replicated write that only brings the version: nothing to index or stream
                 }
                 writeIndexEntries(batch, state, result);
                 if (state.definition().stream().enabled()) {
-                    pendingRecords.add(new PendingRecord(table, writes.get(i).key(), result));
+                    pendingRecords.add(new PendingRecord(table, change.result(), change.version()));
                 }
             }
             if (batch.count() == 0) {
@@ -386,14 +462,14 @@ public final class StoredTables implements AutoCloseable {
 
     private static final class PendingRecord {
         final Runtime table;
-        final Item key;
         final TableStore.WriteResult result;
+        final Version version;
         long sequence;
 
-        PendingRecord(Runtime table, Item key, TableStore.WriteResult result) {
+        PendingRecord(Runtime table, TableStore.WriteResult result, Version version) {
             this.table = table;
-            this.key = key;
             this.result = result;
+            this.version = version;
         }
     }
 
@@ -411,7 +487,9 @@ public final class StoredTables implements AutoCloseable {
                 before.orElse(null),
                 after.orElse(null),
                 now,
-                origin == TableStore.Origin.EXPIRY);
+                origin == TableStore.Origin.EXPIRY,
+                pending.version.timestamp(),
+                pending.version.origin());
     }
 
     private static void writeIndexEntries(WriteBatch batch, TableState state, TableStore.WriteResult result)
@@ -471,6 +549,7 @@ public final class StoredTables implements AutoCloseable {
             };
         }
         var cursor = new RangeCursor(store.iterator(), bounds[0], bounds[1], range.forward(), start);
+        boolean index = range.indexName() != null;
         return new ItemCursor() {
             @Override
             public boolean hasNext() {
@@ -480,7 +559,7 @@ public final class StoredTables implements AutoCloseable {
             @Override
             public Item next() {
                 cursor.key();
-                var item = ItemCodec.decode(cursor.value());
+                var item = index ? ItemCodec.decode(cursor.value()) : StoredValue.itemOf(cursor.value());
                 cursor.advance();
                 return item;
             }
@@ -607,7 +686,17 @@ public final class StoredTables implements AutoCloseable {
     // ---- index backfill ----
 
     private void startBackfill(String tableName, String indexName) {
-        Thread.ofVirtual().name("backfill-" + tableName + "-" + indexName).start(() -> backfill(tableName, indexName));
+        var thread = Thread.ofVirtual()
+                .name("backfill-" + tableName + "-" + indexName)
+                .unstarted(() -> {
+                    try {
+                        backfill(tableName, indexName);
+                    } finally {
+                        backfills.remove(Thread.currentThread());
+                    }
+                });
+        backfills.add(thread);
+        thread.start();
     }
 
     private void backfill(String tableName, String indexName) {
@@ -622,11 +711,14 @@ public final class StoredTables implements AutoCloseable {
         }
         var keys = new ArrayList<Item>();
         try (var cursor = read(state, new TableStore.ReadRange(null, null, 0, 1, true, null))) {
-            while (cursor.hasNext()) {
+            while (cursor.hasNext() && !closing) {
                 keys.add(IndexKeys.keyOf(state.definition().keySchema(), cursor.next()));
             }
         }
         for (var key : keys) {
+            if (closing) {
+                break;
+            }
             byte[] itemKey = StorageKeys.item(state.id(), state.definition().keySchema(), key);
             int[] stripes = locks.lock(List.of(itemKey));
             try {
@@ -634,7 +726,7 @@ public final class StoredTables implements AutoCloseable {
                 if (stored == null) {
                     continue;
                 }
-                var item = ItemCodec.decode(stored);
+                var item = StoredValue.itemOf(stored);
                 var entry = IndexProjector.project(index, state.definition().keySchema(), item);
                 if (entry.isPresent() && IndexKeys.fits(index, state.definition(), item)) {
                     try (var batch = new WriteBatch()) {
@@ -647,6 +739,9 @@ public final class StoredTables implements AutoCloseable {
             } finally {
                 locks.unlock(stripes);
             }
+        }
+        if (closing) {
+            return; // resumed at the next start: the index is still CREATING in the catalog
         }
         catalogLock.lock();
         try {
@@ -669,6 +764,14 @@ public final class StoredTables implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        for (var thread : backfills) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         store.close();
     }
 }

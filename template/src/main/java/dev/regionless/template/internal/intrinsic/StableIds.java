@@ -23,7 +23,17 @@ public final class StableIds {
 
     /** A CloudFormation-style physical name: {@code stack-LogicalId-ABCDEF123456}. */
     public static String physicalName(String stackName, String logicalId) {
-        return stackName + "-" + logicalId + "-" + encode(stackName + "/" + logicalId, 12, UPPER);
+        return physicalName(stackName, logicalId, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #physicalName(String, String)}, at most {@code maxLength} long: like CloudFormation, it shortens the
+     * {@code stack-LogicalId} part and keeps the whole suffix, which is what makes the name unique.
+     */
+    public static String physicalName(String stackName, String logicalId, int maxLength) {
+        var suffix = "-" + encode(stackName + "/" + logicalId, 12, UPPER);
+        var prefix = stackName + "-" + logicalId;
+        return prefix.substring(0, Math.min(prefix.length(), maxLength - suffix.length())) + suffix;
     }
 
     /** A UUID derived from {@code seed}. */

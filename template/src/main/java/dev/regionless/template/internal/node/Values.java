@@ -63,6 +63,14 @@ public final class Values {
         throw unexpected(node, "a mapping");
     }
 
+    /** A list. */
+    public static Sequence sequence(Node node) {
+        if (node instanceof Sequence sequence) {
+            return sequence;
+        }
+        throw unexpected(node, "a list");
+    }
+
     /** A list of strings; a single string is not a list. */
     public static List<String> strings(Node node) {
         if (!(node instanceof Sequence sequence)) {

@@ -90,8 +90,8 @@ public final class Globals {
                             "RouteSettings",
                             "FailOnWarnings",
                             "PropagateTags"),
-            // Sections for types Regionless does not run; accepted so that a template using them still reads.
             "SimpleTable", List.of("SSESpecification"),
+            // Sections for types Regionless does not run; accepted so that a template using them still reads.
             "StateMachine", List.of("PropagateTags"),
             "LayerVersion", List.of("PublishLambdaVersion"));
 

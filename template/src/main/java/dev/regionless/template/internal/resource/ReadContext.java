@@ -1,6 +1,7 @@
 package dev.regionless.template.internal.resource;
 
 import dev.regionless.template.FunctionSpec;
+import dev.regionless.template.TableSpec;
 import dev.regionless.template.internal.intrinsic.Resolver;
 import dev.regionless.template.internal.node.Location;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ final class ReadContext {
     private final List<FunctionSpec> functions = new ArrayList<>();
     private final Map<String, String> functionNames = new HashMap<>();
     private final ApiRegistry apis = new ApiRegistry();
+    private final List<TableSpec> tables = new ArrayList<>();
+    private final Map<String, String> tableNames = new HashMap<>();
 
     ReadContext(Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
         this.resolver = resolver;
@@ -47,6 +50,10 @@ final class ReadContext {
         return functions;
     }
 
+    List<TableSpec> tables() {
+        return tables;
+    }
+
     /** Adds a warning once: a Globals property merged into many resources is one thing to say. */
     void warn(Location location, String problem) {
         var warning = location.warning(problem);
@@ -63,5 +70,15 @@ final class ReadContext {
                     + " (expected: a unique function name)");
         }
         functions.add(function);
+    }
+
+    /** Adds a table; table names are unique in a region, as in DynamoDB. */
+    void addTable(TableSpec table, Location nameLocation) {
+        var owner = tableNames.putIfAbsent(table.tableName(), table.logicalId());
+        if (owner != null) {
+            throw nameLocation.error(
+                    table.tableName() + " is already the name of table " + owner + " (expected: a unique table name)");
+        }
+        tables.add(table);
     }
 }

@@ -83,7 +83,9 @@ public final class ResourceDirectory implements ResourceLookup {
         var typeNode = resource.get("Type")
                 .orElseThrow(() -> resource.location().child("Type").error("is missing (expected: a resource type)"));
         var type = literal(typeNode, "a resource type such as AWS::Serverless::Function");
-        var kind = ResourceTypes.of(type).orElseThrow(() -> typeNode.location().error(type + " is not supported yet"));
+        var kind = ResourceTypes.of(type)
+                .orElseThrow(
+                        () -> typeNode.location().error(type + " is not supported yet" + ResourceTypes.planned(type)));
         var condition = resource.get("Condition").map(node -> literal(node, "a condition name"));
         if (condition.isPresent() && !conditions.has(condition.get())) {
             throw resource.get("Condition")
@@ -125,7 +127,7 @@ public final class ResourceDirectory implements ResourceLookup {
             }
         }
         var apis = context.apis().build(context);
-        return new Application(resolver.context().stackName(), context.functions(), apis, warnings);
+        return new Application(resolver.context().stackName(), context.functions(), apis, context.tables(), warnings);
     }
 
     Optional<ResourceEntry> entry(String logicalId) {

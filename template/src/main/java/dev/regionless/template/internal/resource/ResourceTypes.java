@@ -16,6 +16,8 @@ final class ResourceTypes {
             entry("AWS::Serverless::Function", new FunctionKind()),
             entry("AWS::Serverless::Api", new RestApiKind()),
             entry("AWS::Serverless::HttpApi", new HttpApiKind()),
+            entry(TableKind.TABLE_TYPE, TableKind.TABLE),
+            entry(TableKind.SIMPLE_TABLE_TYPE, TableKind.SIMPLE_TABLE),
             // Only meaningful on AWS: read, warned about, never created. Ref and GetAtt give AWS-shaped values.
             entry("AWS::IAM::Role", IgnoredKind.IAM_ROLE),
             entry("AWS::IAM::Policy", IgnoredKind.IAM_POLICY),
@@ -25,13 +27,24 @@ final class ResourceTypes {
             entry("AWS::CloudWatch::Alarm", IgnoredKind.ALARM),
             entry("AWS::Serverless::LayerVersion", IgnoredKind.SERVERLESS_LAYER),
             entry("AWS::Lambda::LayerVersion", IgnoredKind.LAMBDA_LAYER)
-            // Planned: AWS::DynamoDB::Table, AWS::DynamoDB::GlobalTable, AWS::ApiGatewayV2::*, AWS::SQS::Queue,
-            // AWS::SNS::Topic.
+            // Planned: AWS::ApiGatewayV2::*, AWS::SQS::Queue, AWS::SNS::Topic; AWS::DynamoDB::GlobalTable below.
             );
+
+    // Types a later issue will support, with what to use until then; shown in the "not supported yet" error.
+    private static final Map<String, String> PLANNED = Map.of(
+            "AWS::DynamoDB::GlobalTable",
+            "global tables come with cross-region replication; expected: AWS::DynamoDB::Table, which Regionless "
+                    + "creates in every region, each with its own data for now");
 
     private ResourceTypes() {}
 
     static Optional<ResourceKind> of(String type) {
         return Optional.ofNullable(KINDS.get(type));
+    }
+
+    /** What to say after "is not supported yet" about {@code type}: why, and what to use instead; or nothing. */
+    static String planned(String type) {
+        var reason = PLANNED.get(type);
+        return reason == null ? "" : " (" + reason + ")";
     }
 }

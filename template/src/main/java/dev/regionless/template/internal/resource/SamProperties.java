@@ -152,5 +152,16 @@ final class SamProperties {
             Map.of("DataTraceEnabled", LOGS, "DetailedMetricsEnabled", LOGS, "LoggingLevel", LOGS),
             Map.of());
 
+    static final PropertyRules SIMPLE_TABLE = new PropertyRules(
+            TableKind.SIMPLE_TABLE_TYPE,
+            Set.of("TableName", "PrimaryKey", "ProvisionedThroughput", "Tags"),
+            Map.of(
+                    "SSESpecification", TableProperties.ENCRYPTION,
+                    "PointInTimeRecoverySpecification", TableProperties.BACKUPS),
+            Map.of());
+
+    static final PropertyRules PRIMARY_KEY =
+            new PropertyRules("PrimaryKey", Set.of("Name", "Type"), Map.of(), Map.of());
+
     private SamProperties() {}
 }

@@ -3,7 +3,7 @@
  * properties (honoured, ignored with a warning, or rejected), its {@code Ref} and {@code Fn::GetAtt} values, and how
  * it adds to the application model.
  *
- * <p>Adding a type (a DynamoDB table, a queue) means adding a {@code ResourceKind} beside the others and one line in
+ * <p>Adding a type (a queue, a topic) means adding a {@code ResourceKind} beside the others and one line in
  * {@code ResourceTypes}; adding a function event type means an {@code EventSource} and one line in
  * {@code FunctionEvents}.
  */
