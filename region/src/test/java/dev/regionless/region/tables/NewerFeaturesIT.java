@@ -63,6 +63,26 @@ class NewerFeaturesIT {
     }
 
     @ConformanceTest
+    void aTransactionConsumesTwiceTheCapacityOfItsWrites(DynamoDbTarget target) {
+        target.assumeSupports(Feature.TRANSACTIONS);
+        var client = target.client();
+        var table = hashTable(client);
+
+        var response = client.transactWriteItems(b -> b.returnConsumedCapacity("TOTAL")
+                .transactItems(
+                        TransactWriteItem.builder()
+                                .put(p -> p.tableName(table).item(item("pk", s("a"))))
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(p -> p.tableName(table).item(item("pk", s("b"))))
+                                .build()));
+
+        assertThat(response.consumedCapacity()).hasSize(1);
+        assertThat(response.consumedCapacity().get(0).tableName()).isEqualTo(table);
+        assertThat(response.consumedCapacity().get(0).capacityUnits()).isEqualTo(4.0);
+    }
+
+    @ConformanceTest
     void transactGetItemsReadsSeveralItemsTogether(DynamoDbTarget target) {
         target.assumeSupports(Feature.TRANSACTIONS);
         var client = target.client();

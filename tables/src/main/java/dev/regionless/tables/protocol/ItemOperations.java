@@ -347,10 +347,35 @@ final class ItemOperations {
             throw cancelled(outcome.failures());
         }
         var response = JSON.objectNode();
+        // Transactions cost twice the units of the same writes outside one.
+        var units = new LinkedHashMap<String, Double>();
+        for (int i = 0; i < writes.size(); i++) {
+            var result = outcome.results().get(i);
+            units.merge(
+                    writes.get(i).table().name(),
+                    2 * Capacity.writeUnits(result.before(), result.after()),
+                    Double::sum);
+        }
+        addCapacityList(response, request, units, false);
         if (token != null) {
             tokens.remember(token, request, response);
         }
         return response;
+    }
+
+    private static void addCapacityList(
+            ObjectNode response, Params request, Map<String, Double> unitsByTable, boolean read) {
+        var capacity = JSON.arrayNode();
+        unitsByTable.forEach((table, total) -> {
+            var consumed = Capacity.consumed(
+                    request.string("ReturnConsumedCapacity"), table, total, read ? total : 0, read ? 0 : total);
+            if (consumed != null) {
+                capacity.add(consumed);
+            }
+        });
+        if (!capacity.isEmpty()) {
+            response.set("ConsumedCapacity", capacity);
+        }
     }
 
     ObjectNode transactGetItems(Params request) {
@@ -377,14 +402,21 @@ final class ItemOperations {
         }
         var response = JSON.objectNode();
         var responses = response.putArray("Responses");
+        var units = new LinkedHashMap<String, Double>();
         for (var read : reads) {
             var entry = responses.addObject();
-            store.getItem(read.table().name(), read.key())
-                    .ifPresent(item -> entry.set(
-                            "Item",
-                            AttributeValues.writeItem(
-                                    read.projection().map(p -> p.apply(item)).orElse(item))));
+            var item = store.getItem(read.table().name(), read.key());
+            item.ifPresent(found -> entry.set(
+                    "Item",
+                    AttributeValues.writeItem(
+                            read.projection().map(p -> p.apply(found)).orElse(found))));
+            // Transactional reads are strongly consistent and cost twice.
+            units.merge(
+                    read.table().name(),
+                    2 * Capacity.readUnits(item.map(Item::size).orElse(0), true),
+                    Double::sum);
         }
+        addCapacityList(response, request, units, true);
         return response;
     }
 
