@@ -179,7 +179,7 @@ class WebSocketApiIT {
     void slowFunctionOfOneConnectionDoesNotHoldUpAnother() {
         try (var slow = connect(CHAT);
                 var quick = connect(CHAT)) {
-            slow.send("{\"action\":\"slow\",\"millis\":3000,\"n\":1}");
+            slow.send("{\"action\":\"slow\",\"millis\":6000,\"n\":1}");
 
             quick.send("quick");
 
