@@ -2,6 +2,7 @@ package dev.regionless.region;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.regionless.gateway.WebSocketLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +16,11 @@ import java.time.Duration;
  * @param servicePort the AWS-compatible service port, 0 for a free one
  * @param apiPort the application's HTTP API port, 0 for a free one
  * @param adminPort the admin port (status, logs, usage), 0 for a free one
+ * @param webSocketPort the application's WebSocket API port (with its {@code @connections} API), 0 for a free one
  * @param concurrencyLimit the region's concurrent executions limit
  * @param keepAlive how long idle execution environments stay warm
  * @param clock the region's time source
+ * @param webSocketLimits the idle timeout and maximum duration of WebSocket connections
  */
 public record RegionConfig(
         String name,
@@ -26,9 +29,11 @@ public record RegionConfig(
         int servicePort,
         int apiPort,
         int adminPort,
+        int webSocketPort,
         int concurrencyLimit,
         Duration keepAlive,
-        Clock clock) {
+        Clock clock,
+        WebSocketLimits webSocketLimits) {
 
     public RegionConfig {
         requireNonNull(name, "name");
@@ -36,41 +41,135 @@ public record RegionConfig(
         requireNonNull(host, "host");
         requireNonNull(keepAlive, "keepAlive");
         requireNonNull(clock, "clock");
+        requireNonNull(webSocketLimits, "webSocketLimits");
         if (!name.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             throw new IllegalArgumentException("region name: " + name + " (expected: a name like eu-west-2)");
         }
         checkPort("servicePort", servicePort);
         checkPort("apiPort", apiPort);
         checkPort("adminPort", adminPort);
+        checkPort("webSocketPort", webSocketPort);
     }
 
-    /** Free ports on 127.0.0.1, Lambda's default limits, the system clock. */
+    /** Free ports on 127.0.0.1, Lambda's and API Gateway's default limits, the system clock. */
     public static RegionConfig defaults(String name, Path dataDirectory) {
         return new RegionConfig(
-                name, dataDirectory, "127.0.0.1", 0, 0, 0, 1000, Duration.ofMinutes(10), Clock.systemUTC());
+                name,
+                dataDirectory,
+                "127.0.0.1",
+                0,
+                0,
+                0,
+                0,
+                1000,
+                Duration.ofMinutes(10),
+                Clock.systemUTC(),
+                WebSocketLimits.defaults());
     }
 
     public RegionConfig withHost(String newHost) {
         return new RegionConfig(
-                name, dataDirectory, newHost, servicePort, apiPort, adminPort, concurrencyLimit, keepAlive, clock);
+                name,
+                dataDirectory,
+                newHost,
+                servicePort,
+                apiPort,
+                adminPort,
+                webSocketPort,
+                concurrencyLimit,
+                keepAlive,
+                clock,
+                webSocketLimits);
     }
 
     public RegionConfig withPorts(int service, int api, int admin) {
-        return new RegionConfig(name, dataDirectory, host, service, api, admin, concurrencyLimit, keepAlive, clock);
+        return new RegionConfig(
+                name,
+                dataDirectory,
+                host,
+                service,
+                api,
+                admin,
+                webSocketPort,
+                concurrencyLimit,
+                keepAlive,
+                clock,
+                webSocketLimits);
+    }
+
+    public RegionConfig withWebSocketPort(int port) {
+        return new RegionConfig(
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                port,
+                concurrencyLimit,
+                keepAlive,
+                clock,
+                webSocketLimits);
     }
 
     public RegionConfig withClock(Clock newClock) {
         return new RegionConfig(
-                name, dataDirectory, host, servicePort, apiPort, adminPort, concurrencyLimit, keepAlive, newClock);
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                webSocketPort,
+                concurrencyLimit,
+                keepAlive,
+                newClock,
+                webSocketLimits);
     }
 
     public RegionConfig withKeepAlive(Duration newKeepAlive) {
         return new RegionConfig(
-                name, dataDirectory, host, servicePort, apiPort, adminPort, concurrencyLimit, newKeepAlive, clock);
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                webSocketPort,
+                concurrencyLimit,
+                newKeepAlive,
+                clock,
+                webSocketLimits);
     }
 
     public RegionConfig withConcurrencyLimit(int limit) {
-        return new RegionConfig(name, dataDirectory, host, servicePort, apiPort, adminPort, limit, keepAlive, clock);
+        return new RegionConfig(
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                webSocketPort,
+                limit,
+                keepAlive,
+                clock,
+                webSocketLimits);
+    }
+
+    public RegionConfig withWebSocketLimits(WebSocketLimits limits) {
+        return new RegionConfig(
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                webSocketPort,
+                concurrencyLimit,
+                keepAlive,
+                clock,
+                limits);
     }
 
     private static void checkPort(String what, int port) {

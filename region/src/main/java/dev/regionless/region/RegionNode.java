@@ -5,6 +5,8 @@ import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
 import dev.regionless.gateway.GatewayConfig;
 import dev.regionless.gateway.HttpGateway;
+import dev.regionless.gateway.WebSocketApiDefinition;
+import dev.regionless.gateway.WebSocketGateway;
 import dev.regionless.region.internal.AdminApi;
 import dev.regionless.region.internal.ApplicationMapping;
 import dev.regionless.region.internal.BlockingHttpHandler;
@@ -29,8 +31,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One running region: a service port (the AWS-compatible APIs), an app port (the application's HTTP APIs), an
- * admin port, and a data folder. Regions never call each other in memory; whatever they share goes over the
+ * One running region: a service port (the AWS-compatible APIs), an app port (the application's HTTP APIs), a
+ * WebSocket port (the application's WebSocket APIs and their {@code @connections}), an admin port, and a data
+ * folder. Regions never call each other in memory; whatever they share goes over the
  * network, so several regions in one JVM behave as on several hosts.
  */
 public final class RegionNode implements AutoCloseable {
@@ -39,6 +42,7 @@ public final class RegionNode implements AutoCloseable {
     private final RegionConfig config;
     private final Functions functions;
     private final HttpGateway gateway;
+    private final WebSocketGateway webSocketGateway;
     private final TableStore tables;
     private final TableDeployer tableDeployer;
     private final TableHousekeeping housekeeping;
@@ -47,10 +51,16 @@ public final class RegionNode implements AutoCloseable {
     private URI appUri;
     private URI adminUri;
 
-    private RegionNode(RegionConfig config, Functions functions, HttpGateway gateway, TableStore tables) {
+    private RegionNode(
+            RegionConfig config,
+            Functions functions,
+            HttpGateway gateway,
+            WebSocketGateway webSocketGateway,
+            TableStore tables) {
         this.config = config;
         this.functions = functions;
         this.gateway = gateway;
+        this.webSocketGateway = webSocketGateway;
         this.tables = tables;
         this.tableDeployer = new TableDeployer(tables);
         this.housekeeping = TableHousekeeping.start(tables, config.name());
@@ -74,20 +84,28 @@ public final class RegionNode implements AutoCloseable {
                 java.time.Duration.ofSeconds(10),
                 config.clock());
         var functions = Functions.create(functionsConfig);
-        var gateway = new HttpGateway(GatewayConfig.defaults(config.name()).withClock(config.clock()), functions);
+        var gatewayConfig = GatewayConfig.defaults(config.name())
+                .withClock(config.clock())
+                .withWebSocketLimits(config.webSocketLimits());
+        var gateway = new HttpGateway(gatewayConfig, functions);
+        var webSocketGateway =
+                WebSocketGateway.start(vertx, config.host(), config.webSocketPort(), gatewayConfig, functions);
         var tables = TableStore.open(
                 config.dataDirectory().resolve("tables"),
                 config.name(),
                 FunctionsConfig.DEFAULT_ACCOUNT_ID,
                 config.clock());
-        var node = new RegionNode(config, functions, gateway, tables);
+        var node = new RegionNode(config, functions, gateway, webSocketGateway, tables);
         node.servers.add(serviceServer);
         node.serviceUri = serviceUri;
         servicePort.delegate = new BlockingHttpHandler(
                 vertx,
                 config.name(),
                 SERVICE_BODY_LIMIT,
-                new ServicePort(new LambdaApi(functions, functionsConfig), new DynamoDbApi(tables, config.clock())));
+                new ServicePort(
+                        new LambdaApi(functions, functionsConfig),
+                        new DynamoDbApi(tables, config.clock()),
+                        webSocketGateway.connectionsApi()));
         // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
         var appServer = listen(
                 vertx,
@@ -118,6 +136,16 @@ public final class RegionNode implements AutoCloseable {
         tableDeployer.deploy(ApplicationMapping.tables(application));
         functions.deploy(ApplicationMapping.functions(application));
         gateway.deploy(ApplicationMapping.apis(application));
+    }
+
+    /**
+     * Deploys WebSocket APIs on the WebSocket port, replacing those deployed before; their functions must be
+     * deployed already. Open connections stay open.
+     *
+     * @throws IllegalArgumentException when two APIs share an id or a stage; nothing changes then
+     */
+    public void deployWebSocketApis(List<WebSocketApiDefinition> apis) {
+        webSocketGateway.deploy(apis);
     }
 
     /** Reads a template for this region; throws {@link dev.regionless.template.TemplateException} when it cannot. */
@@ -160,16 +188,26 @@ public final class RegionNode implements AutoCloseable {
         return gateway;
     }
 
+    /** The region's WebSocket APIs and their connections. */
+    public WebSocketGateway webSocketGateway() {
+        return webSocketGateway;
+    }
+
     /** The region's tables, for services in this region that read or write them directly. */
     public TableStore tables() {
         return tables;
     }
 
-    /** The region's URLs; {@code api} is the first deployed API's URL including its stage. */
+    /**
+     * The region's URLs; {@code api} is the first deployed HTTP API's URL including its stage, {@code websocket}
+     * the first WebSocket API's.
+     */
     public RegionEndpoints endpoints() {
         var apis = gateway.apis();
         URI api = apis.isEmpty() ? null : URI.create(appUri + gateway.stagePath(apis.get(0)));
-        return new RegionEndpoints(serviceUri, api, null, adminUri);
+        var webSocketApis = webSocketGateway.apis();
+        URI websocket = webSocketApis.isEmpty() ? null : webSocketGateway.url(webSocketApis.get(0));
+        return new RegionEndpoints(serviceUri, api, websocket, adminUri);
     }
 
     /** The root of the app port, where every deployed API is served under its stage. */
@@ -179,6 +217,7 @@ public final class RegionNode implements AutoCloseable {
 
     @Override
     public void close() {
+        webSocketGateway.close();
         for (var server : servers) {
             await(server.close());
         }

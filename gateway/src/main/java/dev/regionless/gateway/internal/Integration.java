@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
  * when the timeout passes the outcome is {@link Outcome.TimedOut} at once while the function keeps running, as
  * Lambda does.
  */
-final class Integration {
+public final class Integration {
     private final Functions functions;
 
-    Integration(Functions functions) {
+    public Integration(Functions functions) {
         this.functions = functions;
     }
 
@@ -24,7 +24,7 @@ final class Integration {
      * Invokes the function; the outcome completes when it answers or, at the latest, when {@code timeout} passes.
      * No thread waits: the runtime's own invocation thread completes the outcome.
      */
-    CompletableFuture<Outcome> invoke(String functionName, byte[] event, Duration timeout) {
+    public CompletableFuture<Outcome> invoke(String functionName, byte[] event, Duration timeout) {
         CompletableFuture<InvocationResult> invocation;
         try {
             invocation = functions.invokeAsync(functionName, event);
@@ -53,7 +53,7 @@ final class Integration {
     }
 
     /** How an integration call ended. */
-    sealed interface Outcome {
+    public sealed interface Outcome {
         /** The runtime answered: completed, failed or throttled. */
         record Answered(InvocationResult result) implements Outcome {}
 

@@ -5,21 +5,24 @@ import dev.regionless.common.ErrorRendering;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
 import dev.regionless.functions.protocol.LambdaApi;
+import dev.regionless.gateway.protocol.ConnectionsApi;
 import dev.regionless.tables.protocol.DynamoDbApi;
 import java.util.function.Function;
 
 /**
  * The region's service port: dispatches each request to the AWS API it is addressed to, as the real endpoints do
- * — by path for REST-style APIs (Lambda), by {@code X-Amz-Target} for JSON-target APIs (DynamoDB, SQS). The order
+ * — by path for REST-style APIs (Lambda, API Gateway's {@code @connections}), by {@code X-Amz-Target} for JSON-target APIs (DynamoDB, SQS). The order
  * of the checks below is the pipeline.
  */
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
     private final LambdaApi lambda;
     private final DynamoDbApi dynamoDb;
+    private final ConnectionsApi connections;
 
-    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb) {
+    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections) {
         this.lambda = lambda;
         this.dynamoDb = dynamoDb;
+        this.connections = connections;
     }
 
     @Override
@@ -29,6 +32,9 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         }
         if (DynamoDbApi.accepts(request)) {
             return dynamoDb.handle(request);
+        }
+        if (ConnectionsApi.accepts(request)) {
+            return connections.handle(request);
         }
         var target = request.header("X-Amz-Target");
         if (target != null) {

@@ -7,8 +7,11 @@ import dev.regionless.common.ServiceRequest;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
+import dev.regionless.gateway.GatewayConfig;
+import dev.regionless.gateway.WebSocketGateway;
 import dev.regionless.tables.TableStore;
 import dev.regionless.tables.protocol.DynamoDbApi;
+import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,9 +26,13 @@ class ServicePortTest {
 
     private Functions functions;
     private TableStore tables;
+    private Vertx vertx;
+    private WebSocketGateway webSockets;
 
     @AfterEach
     void stop() {
+        webSockets.close();
+        vertx.close().await();
         functions.close();
         tables.close();
     }
@@ -71,10 +78,27 @@ class ServicePortTest {
                 .isTrue();
     }
 
+    @Test
+    void connectionsPathIsAnsweredByTheConnectionsApi() throws Exception {
+        var port = servicePort();
+
+        var response = port.apply(new ServiceRequest("GET", "/@connections/nobody%3D", "", Map.of(), new byte[0]));
+
+        assertThat(response.status()).isEqualTo(410);
+        assertThat(response.headers()).containsEntry("x-amzn-ErrorType", "GoneException");
+        assertThat(Json.mapper().readTree(response.body()).get("message").asText())
+                .isEqualTo("Connection nobody= is gone");
+    }
+
     private ServicePort servicePort() {
         var config = FunctionsConfig.defaults("eu-west-2", URI.create("http://127.0.0.1:1"), logs);
         functions = Functions.create(config);
         tables = TableStore.open(logs.resolve("tables"), "eu-west-2", "000000000000", java.time.Clock.systemUTC());
-        return new ServicePort(new LambdaApi(functions, config), new DynamoDbApi(tables, java.time.Clock.systemUTC()));
+        vertx = Vertx.vertx();
+        webSockets = WebSocketGateway.start(vertx, "127.0.0.1", 0, GatewayConfig.defaults("eu-west-2"), functions);
+        return new ServicePort(
+                new LambdaApi(functions, config),
+                new DynamoDbApi(tables, java.time.Clock.systemUTC()),
+                webSockets.connectionsApi());
     }
 }

@@ -1,0 +1,154 @@
+package dev.regionless.gateway.internal.websocket;
+
+import dev.regionless.gateway.WebSocketApiDefinition;
+import dev.regionless.gateway.internal.message.Header;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.http.WebSocketFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection's life on the WebSocket port: the handshake waits for {@code $connect} (the client is let in only
+ * if it accepts), frames become messages for the {@link MessageRouter}, and once the connection has closed, from
+ * either side, {@code $disconnect} runs once, after the messages still running.
+ */
+public final class Connector implements Handler<ServerWebSocketHandshake> {
+    private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+
+    private final Supplier<WebSocketDeployment> deployment;
+    private final ConnectionRegistry registry;
+    private final Invocations invocations;
+    private final MessageRouter router;
+    private final Supplier<String> domainName;
+
+    public Connector(
+            Supplier<WebSocketDeployment> deployment,
+            ConnectionRegistry registry,
+            Invocations invocations,
+            Supplier<String> domainName) {
+        this.deployment = deployment;
+        this.registry = registry;
+        this.invocations = invocations;
+        this.router = new MessageRouter(deployment, invocations);
+        this.domainName = domainName;
+    }
+
+    @Override
+    public void handle(ServerWebSocketHandshake handshake) {
+        var context = Vertx.currentContext();
+        var api = deployment.get().byPath(handshake.path());
+        if (api.isEmpty()) {
+            // API Gateway answers an unknown stage with 403, as it does for any path it has no resource for.
+            handshake.reject(403);
+            return;
+        }
+        var facts = factsOf(handshake, api.get());
+        var connectFunction = api.get().functionOf(WebSocketApiDefinition.CONNECT);
+        if (connectFunction.isEmpty()) {
+            accept(handshake, facts, context);
+            return;
+        }
+        var event =
+                WebSocketEvents.connect(facts, headers(handshake), handshake.query(), invocations.idsWithoutMessage());
+        invocations
+                .invoke(connectFunction.get(), event)
+                .thenAccept(outcome -> context.runOnContext(ignored -> {
+                    switch (ConnectDecision.of(outcome)) {
+                        case ConnectDecision.Accept accept -> accept(handshake, facts, context);
+                        case ConnectDecision.Reject reject -> {
+                            LOG.debug("$connect refused connection {}: {}", facts.connectionId(), outcome);
+                            handshake.reject(reject.status());
+                        }
+                    }
+                }));
+    }
+
+    private ConnectionFacts factsOf(ServerWebSocketHandshake handshake, CompiledWebSocketApi api) {
+        var remote = handshake.remoteAddress();
+        return new ConnectionFacts(
+                registry.newId(),
+                api.apiId(),
+                api.stage(),
+                domainName.get(),
+                invocations.clock().instant(),
+                remote == null ? "" : remote.hostAddress(),
+                handshake.headers().get("User-Agent"));
+    }
+
+    private static List<Header> headers(ServerWebSocketHandshake handshake) {
+        var headers = new ArrayList<Header>();
+        for (Map.Entry<String, String> entry : handshake.headers()) {
+            headers.add(new Header(entry.getKey(), entry.getValue()));
+        }
+        return headers;
+    }
+
+    private void accept(ServerWebSocketHandshake handshake, ConnectionFacts facts, Context context) {
+        try {
+            handshake
+                    .accept()
+                    .onSuccess(socket -> open(socket, facts, context))
+                    .onFailure(
+                            error -> LOG.debug("Handshake of {} failed: {}", facts.connectionId(), error.toString()));
+        } catch (RuntimeException e) {
+            // The client may have gone while $connect ran.
+            LOG.debug("Handshake of {} could not complete: {}", facts.connectionId(), e.toString());
+        }
+    }
+
+    private void open(ServerWebSocket socket, ConnectionFacts facts, Context context) {
+        var connection = new Connection(facts, socket, context);
+        registry.add(connection);
+        socket.frameHandler(frame -> onFrame(connection, frame));
+        socket.exceptionHandler(error -> LOG.debug("Connection {}: {}", facts.connectionId(), error.toString()));
+        socket.closeHandler(ignored -> onClosed(connection));
+    }
+
+    private void onFrame(Connection connection, WebSocketFrame frame) {
+        connection.touch(invocations.clock().instant());
+        MessageAssembler.FrameKind kind;
+        if (frame.isText()) {
+            kind = MessageAssembler.FrameKind.TEXT;
+        } else if (frame.isBinary()) {
+            kind = MessageAssembler.FrameKind.BINARY;
+        } else if (frame.isContinuation()) {
+            kind = MessageAssembler.FrameKind.CONTINUATION;
+        } else {
+            return; // ping, pong and close frames are Vert.x's business
+        }
+        var result = connection.assembler().accept(kind, frame.binaryData().getBytes(), frame.isFinal());
+        switch (result) {
+            case MessageAssembler.Result.Partial partial -> {}
+            case MessageAssembler.Result.Refused refused -> connection.close(refused.reason());
+            case MessageAssembler.Result.Message message ->
+                connection.enqueue(() -> router.route(connection, message.text()));
+        }
+    }
+
+    private void onClosed(Connection connection) {
+        registry.remove(connection);
+        if (!connection.markFinished()) {
+            return;
+        }
+        var facts = connection.facts();
+        var reason = connection.closeReason();
+        var disconnectFunction = deployment
+                .get()
+                .byStage(facts.stage())
+                .flatMap(api -> api.functionOf(WebSocketApiDefinition.DISCONNECT));
+        disconnectFunction.ifPresent(function -> connection.afterMessages(() -> {
+            var event = WebSocketEvents.disconnect(facts, reason, invocations.idsWithoutMessage());
+            invocations
+                    .invoke(function, event)
+                    .thenAccept(outcome -> LOG.debug("$disconnect of {} answered {}", facts.connectionId(), outcome));
+        }));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.regionless.testfunctions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/**
+ * A WebSocket API's functions in one handler, written as for AWS: it reads the typed event and answers through
+ * {@code @connections} at {@code http://{domainName}/{stage}}, as the AWS samples do. By route:
+ *
+ * <ul>
+ *   <li>{@code $connect}: refuses with the query's {@code status}, throws when the query has {@code fail}, else 200;
+ *   <li>{@code $disconnect}: prints {@code DISCONNECT <connectionId> <eventType>} to its log;
+ *   <li>{@code describe}: sends back, as JSON, every field of the event it saw;
+ *   <li>{@code info}: sends back what {@code GetConnection} says of its own connection;
+ *   <li>{@code kick}: deletes its own connection;
+ *   <li>{@code fail}: throws;
+ *   <li>{@code slow}: waits the body's {@code millis}, then sends the body back;
+ *   <li>anything else ({@code $default} and custom keys): sends back {@code <routeKey>:<body>}.
+ * </ul>
+ */
+public class WebSocketProbe implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+    private static final Map<String, ApiGatewayManagementApiClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final Pattern MILLIS = Pattern.compile("\"millis\"\\s*:\\s*(\\d+)");
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        var request = event.getRequestContext();
+        var connectionId = request.getConnectionId();
+        switch (request.getRouteKey()) {
+            case "$connect" -> {
+                var query = event.getQueryStringParameters();
+                if (query != null && query.containsKey("fail")) {
+                    throw new IllegalStateException("refusing " + connectionId);
+                }
+                return status(
+                        query != null && query.containsKey("status") ? Integer.parseInt(query.get("status")) : 200);
+            }
+            case "$disconnect" -> System.out.println("DISCONNECT " + connectionId + " " + request.getEventType());
+            case "describe" -> post(event, describe(event));
+            case "info" -> {
+                var info = client(event).getConnection(r -> r.connectionId(connectionId));
+                post(
+                        event,
+                        "{\"connectedAt\":\"" + info.connectedAt() + "\",\"lastActiveAt\":\"" + info.lastActiveAt()
+                                + "\",\"sourceIp\":\"" + info.identity().sourceIp() + "\",\"userAgent\":"
+                                + quoted(info.identity().userAgent()) + "}");
+            }
+            case "kick" -> client(event).deleteConnection(r -> r.connectionId(connectionId));
+            case "fail" -> throw new IllegalStateException("failing on purpose");
+            case "slow" -> {
+                var millis = MILLIS.matcher(event.getBody());
+                sleep(millis.find() ? Long.parseLong(millis.group(1)) : 0);
+                post(event, event.getBody());
+            }
+            default -> post(event, request.getRouteKey() + ":" + event.getBody());
+        }
+        return status(200);
+    }
+
+    private static APIGatewayV2WebSocketResponse status(int code) {
+        var response = new APIGatewayV2WebSocketResponse();
+        response.setStatusCode(code);
+        return response;
+    }
+
+    private static String describe(APIGatewayV2WebSocketEvent event) {
+        var request = event.getRequestContext();
+        return "{\"routeKey\":" + quoted(request.getRouteKey())
+                + ",\"eventType\":" + quoted(request.getEventType())
+                + ",\"messageId\":" + quoted(request.getMessageId())
+                + ",\"connectionId\":" + quoted(request.getConnectionId())
+                + ",\"connectedAt\":" + request.getConnectedAt()
+                + ",\"requestTimeEpoch\":" + request.getRequestTimeEpoch()
+                + ",\"requestTime\":" + quoted(request.getRequestTime())
+                + ",\"requestId\":" + quoted(request.getRequestId())
+                + ",\"extendedRequestId\":" + quoted(request.getExtendedRequestId())
+                + ",\"messageDirection\":" + quoted(request.getMessageDirection())
+                + ",\"domainName\":" + quoted(request.getDomainName())
+                + ",\"stage\":" + quoted(request.getStage())
+                + ",\"apiId\":" + quoted(request.getApiId())
+                + ",\"sourceIp\":" + quoted(request.getIdentity().getSourceIp())
+                + ",\"userAgent\":" + quoted(request.getIdentity().getUserAgent())
+                + ",\"body\":" + quoted(event.getBody())
+                + ",\"isBase64Encoded\":" + event.isIsBase64Encoded()
+                + "}";
+    }
+
+    private static void post(APIGatewayV2WebSocketEvent event, String data) {
+        var connectionId = event.getRequestContext().getConnectionId();
+        client(event).postToConnection(r -> r.connectionId(connectionId).data(SdkBytes.fromUtf8String(data)));
+    }
+
+    // The endpoint AWS documents for callbacks: the API's own domain and stage, taken from the event.
+    private static ApiGatewayManagementApiClient client(APIGatewayV2WebSocketEvent event) {
+        var request = event.getRequestContext();
+        var endpoint = "http://" + request.getDomainName() + "/" + request.getStage();
+        return CLIENTS.computeIfAbsent(
+                endpoint,
+                url -> ApiGatewayManagementApiClient.builder()
+                        .endpointOverride(URI.create(url))
+                        .build());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
+        var out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
