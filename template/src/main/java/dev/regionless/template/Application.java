@@ -14,7 +14,10 @@ import java.util.Optional;
  * @param stackName the stack name the template was read with
  * @param functions the functions, in template order
  * @param apis the APIs: those declared in the template in template order, then the implicit ones
- * @param tables the DynamoDB tables, in template order
+ * @param tables the DynamoDB tables, in template order; global tables only in the regions of their replicas
+ * @param webSocketApis the WebSocket APIs ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType: WEBSOCKET}), in
+ *     template order
+ * @param streamEvents the functions' {@code DynamoDB} events, in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -23,6 +26,8 @@ public record Application(
         List<FunctionSpec> functions,
         List<ApiSpec> apis,
         List<TableSpec> tables,
+        List<WebSocketApiSpec> webSocketApis,
+        List<StreamEventSpec> streamEvents,
         List<String> warnings) {
 
     public Application {
@@ -30,6 +35,8 @@ public record Application(
         functions = List.copyOf(functions);
         apis = List.copyOf(apis);
         tables = List.copyOf(tables);
+        webSocketApis = List.copyOf(webSocketApis);
+        streamEvents = List.copyOf(streamEvents);
         warnings = List.copyOf(warnings);
     }
 
@@ -46,5 +53,12 @@ public record Application(
     /** The table with the given logical id, if the region has it. */
     public Optional<TableSpec> table(String logicalId) {
         return tables.stream().filter(t -> t.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /** The WebSocket API with the given logical id, if the region has it. */
+    public Optional<WebSocketApiSpec> webSocketApi(String logicalId) {
+        return webSocketApis.stream()
+                .filter(a -> a.logicalId().equals(logicalId))
+                .findFirst();
     }
 }

@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code AWS::DynamoDB::Table} or {@code AWS::Serverless::SimpleTable}, with SAM's and DynamoDB's defaults
- * filled in. Its name is the same in every region, so one table name in a function's environment works everywhere.
+ * One {@code AWS::DynamoDB::Table}, {@code AWS::Serverless::SimpleTable} or {@code AWS::DynamoDB::GlobalTable}, with
+ * SAM's and DynamoDB's defaults filled in. Its name is the same in every region, so one table name in a function's
+ * environment works everywhere.
+ *
+ * <p>A global table is part of a region's application only when the region is one of its {@code Replicas}; its
+ * capacity, tags and deletion protection are that replica's. Creating it in each replica region is all this model
+ * asks for: copying writes between the replicas is the region's job, and not done yet.
  *
  * @param logicalId the resource's key under {@code Resources}
  * @param tableName {@code TableName}, or, when the template sets none, a name generated as CloudFormation does
@@ -24,6 +29,8 @@ import java.util.Map;
  * @param timeToLiveAttribute the attribute that holds expiry times, or {@code null} when time to live is off
  * @param tags the table's tags in template order
  * @param deletionProtection {@code DeletionProtectionEnabled}: whether DeleteTable is refused
+ * @param replicaRegions for a global table, the regions of its {@code Replicas} in template order, this region among
+ *     them; empty for a table of one region
  */
 public record TableSpec(
         String logicalId,
@@ -35,7 +42,8 @@ public record TableSpec(
         StreamViewType streamViewType,
         String timeToLiveAttribute,
         Map<String, String> tags,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        List<String> replicaRegions) {
 
     public TableSpec {
         requireNonNull(logicalId, "logicalId");
@@ -44,6 +52,12 @@ public record TableSpec(
         globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
         localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        replicaRegions = List.copyOf(replicaRegions);
+    }
+
+    /** Whether this is an {@code AWS::DynamoDB::GlobalTable}, meant to hold the same items in every replica region. */
+    public boolean global() {
+        return !replicaRegions.isEmpty();
     }
 
     /** {@code StreamSpecification.StreamViewType}, spelled as DynamoDB spells it. */

@@ -2,6 +2,7 @@ package dev.regionless.template;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +16,16 @@ import java.util.regex.Pattern;
  * @param accountId twelve digits, the value of {@code AWS::AccountId}
  * @param stackName the value of {@code AWS::StackName}; also seeds the generated API ids
  * @param parameterOverrides values for the template's {@code Parameters}, taking precedence over their defaults
+ * @param webSocketEndpoint the base URL WebSocket clients connect to in this region, such as
+ *     {@code ws://127.0.0.1:8080}: the value of a WebSocket API's {@code Fn::GetAtt .ApiEndpoint}; or {@code null}
+ *     for AWS's form, {@code wss://API_ID.execute-api.REGION.amazonaws.com}
  */
 public record TemplateContext(
-        String region, String accountId, String stackName, Map<String, String> parameterOverrides) {
+        String region,
+        String accountId,
+        String stackName,
+        Map<String, String> parameterOverrides,
+        URI webSocketEndpoint) {
 
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
     public static final String DEFAULT_STACK_NAME = "regionless";
@@ -45,6 +53,15 @@ public record TemplateContext(
                 requireNonNull(name, "parameter override name"),
                 requireNonNull(value, () -> "parameter override " + name)));
         parameterOverrides = Collections.unmodifiableMap(overrides);
+        if (webSocketEndpoint != null && !isWebSocketUrl(webSocketEndpoint)) {
+            throw new IllegalArgumentException(
+                    "webSocketEndpoint: " + webSocketEndpoint + " (expected: a ws:// or wss:// URL with a host)");
+        }
+    }
+
+    /** A context whose WebSocket APIs have AWS-shaped endpoints. */
+    public TemplateContext(String region, String accountId, String stackName, Map<String, String> parameterOverrides) {
+        this(region, accountId, stackName, parameterOverrides, null);
     }
 
     /** A context for {@code region} with the default account {@value #DEFAULT_ACCOUNT_ID}, stack name
@@ -55,6 +72,15 @@ public record TemplateContext(
 
     /** This context with {@code overrides} as its parameter overrides. */
     public TemplateContext withParameterOverrides(Map<String, String> overrides) {
-        return new TemplateContext(region, accountId, stackName, overrides);
+        return new TemplateContext(region, accountId, stackName, overrides, webSocketEndpoint);
+    }
+
+    /** This context with {@code endpoint} as the region's WebSocket base URL; {@code null} for AWS's form. */
+    public TemplateContext withWebSocketEndpoint(URI endpoint) {
+        return new TemplateContext(region, accountId, stackName, parameterOverrides, endpoint);
+    }
+
+    private static boolean isWebSocketUrl(URI uri) {
+        return ("ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme())) && uri.getHost() != null;
     }
 }

@@ -629,7 +629,7 @@ class TableTest {
     }
 
     @Test
-    void getAttStreamArnIsRejectedBecauseTheStreamLabelIsOnlyKnownAfterDeploy() {
+    void getAttStreamArnOutsideADynamoDbEventIsRejectedBecauseTheStreamLabelIsOnlyKnownAfterDeploy() {
         var yaml = Templates.hello("Environment: {Variables: {STREAM: !GetAtt Messages.StreamArn}}\n") + """
                   Messages:
                     Type: AWS::DynamoDB::Table
@@ -640,8 +640,9 @@ class TableTest {
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
                 .hasMessage("template.yaml:9: Resources.Hello.Properties.Environment.Variables.STREAM: Fn::GetAtt: "
-                        + "Messages.StreamArn is not supported yet: the stream's ARN is only known once the table "
-                        + "exists in a region (expected: Arn, or Ref for the table name)");
+                        + "Messages.StreamArn is only supported as the Stream of a function's DynamoDB event: the "
+                        + "stream's ARN is only known once the table exists in a region (expected: Arn, or Ref for "
+                        + "the table name)");
     }
 
     @Test
@@ -693,16 +694,5 @@ class TableTest {
                 .hasSize(1);
         assertThat(Templates.read(yaml, TemplateContext.of("us-west-2")).tables())
                 .isEmpty();
-    }
-
-    @Test
-    void globalTableIsRejectedUntilReplicationLands() {
-        var yaml = table(ROOM_KEY).replace("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable");
-
-        assertThatThrownBy(() -> Templates.read(yaml))
-                .isInstanceOf(TemplateException.class)
-                .hasMessage("template.yaml:3: Resources.Messages.Type: AWS::DynamoDB::GlobalTable is not supported yet "
-                        + "(global tables come with cross-region replication; expected: AWS::DynamoDB::Table, which "
-                        + "Regionless creates in every region, each with its own data for now)");
     }
 }

@@ -3,6 +3,7 @@ package dev.regionless.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -211,6 +212,27 @@ class TemplateReaderTest {
         assertThatThrownBy(() -> new TemplateContext("eu-west-2", "12", "app", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("accountId: 12 (expected: 12 digits)");
+    }
+
+    @Test
+    void contextWithAWebSocketEndpointThatIsNoWebSocketUrlIsRejected() {
+        var context = TemplateContext.of("eu-west-2");
+
+        assertThatThrownBy(() -> context.withWebSocketEndpoint(URI.create("http://127.0.0.1:8080")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("webSocketEndpoint: http://127.0.0.1:8080 (expected: a ws:// or wss:// URL with a host)");
+    }
+
+    @Test
+    void contextKeepsItsWebSocketEndpointWhenParametersAreOverridden() {
+        var endpoint = URI.create("ws://127.0.0.1:8080");
+
+        var context = TemplateContext.of("eu-west-2")
+                .withWebSocketEndpoint(endpoint)
+                .withParameterOverrides(Map.of("Stage", "dev"));
+
+        assertThat(context.webSocketEndpoint()).isEqualTo(endpoint);
+        assertThat(context.parameterOverrides()).containsEntry("Stage", "dev");
     }
 
     @Test

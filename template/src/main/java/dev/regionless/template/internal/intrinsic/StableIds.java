@@ -21,6 +21,11 @@ public final class StableIds {
         return encode(stackName + "/" + logicalId, 10, LOWER);
     }
 
+    /** An id of a part of an API, such as an API Gateway route or integration: 7 lowercase letters and digits. */
+    public static String partId(String stackName, String logicalId) {
+        return encode(stackName + "/" + logicalId, 7, LOWER);
+    }
+
     /** A CloudFormation-style physical name: {@code stack-LogicalId-ABCDEF123456}. */
     public static String physicalName(String stackName, String logicalId) {
         return physicalName(stackName, logicalId, Integer.MAX_VALUE);

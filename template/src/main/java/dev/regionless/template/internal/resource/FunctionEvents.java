@@ -18,8 +18,9 @@ final class FunctionEvents {
 
     private static final Map<String, EventSource> SOURCES = Map.of(
             "Api", new ApiEvent(),
-            "HttpApi", new HttpApiEvent()
-            // Planned: DynamoDB, SQS, Schedule, SNS.
+            "HttpApi", new HttpApiEvent(),
+            "DynamoDB", new DynamoDbEvent()
+            // Planned: SQS, Schedule, SNS.
             );
     private static final Set<String> NOT_YET = Set.of(
             "AlexaSkill",
@@ -27,7 +28,6 @@ final class FunctionEvents {
             "CloudWatchLogs",
             "Cognito",
             "DocumentDB",
-            "DynamoDB",
             "EventBridgeRule",
             "IoTRule",
             "Kinesis",

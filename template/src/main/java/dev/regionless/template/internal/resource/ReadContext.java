@@ -1,6 +1,7 @@
 package dev.regionless.template.internal.resource;
 
 import dev.regionless.template.FunctionSpec;
+import dev.regionless.template.StreamEventSpec;
 import dev.regionless.template.TableSpec;
 import dev.regionless.template.internal.intrinsic.Resolver;
 import dev.regionless.template.internal.node.Location;
@@ -22,6 +23,8 @@ final class ReadContext {
     private final ApiRegistry apis = new ApiRegistry();
     private final List<TableSpec> tables = new ArrayList<>();
     private final Map<String, String> tableNames = new HashMap<>();
+    private final WebSocketRegistry webSockets = new WebSocketRegistry();
+    private final List<StreamEventSpec> streamEvents = new ArrayList<>();
 
     ReadContext(Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
         this.resolver = resolver;
@@ -44,6 +47,18 @@ final class ReadContext {
 
     ApiRegistry apis() {
         return apis;
+    }
+
+    WebSocketRegistry webSockets() {
+        return webSockets;
+    }
+
+    List<StreamEventSpec> streamEvents() {
+        return streamEvents;
+    }
+
+    void addStreamEvent(StreamEventSpec event) {
+        streamEvents.add(event);
     }
 
     List<FunctionSpec> functions() {

@@ -127,11 +127,28 @@ public final class ResourceDirectory implements ResourceLookup {
             }
         }
         var apis = context.apis().build(context);
-        return new Application(resolver.context().stackName(), context.functions(), apis, context.tables(), warnings);
+        var webSocketApis = context.webSockets().build(context);
+        return new Application(
+                resolver.context().stackName(),
+                context.functions(),
+                apis,
+                context.tables(),
+                webSocketApis,
+                context.streamEvents(),
+                warnings);
     }
 
     Optional<ResourceEntry> entry(String logicalId) {
         return Optional.ofNullable(entries.get(logicalId));
+    }
+
+    /** The logical id of the table named {@code tableName} in this region, if the template declares one. */
+    Optional<String> tableNamed(String tableName, Resolver resolver) {
+        return entries.values().stream()
+                .filter(entry -> TableKind.isTable(entry.type()) && exists(entry, resolver))
+                .filter(entry -> TableKind.name(entry, resolver).equals(tableName))
+                .map(ResourceEntry::logicalId)
+                .findFirst();
     }
 
     Globals globals() {

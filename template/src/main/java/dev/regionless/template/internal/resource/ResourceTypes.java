@@ -18,6 +18,12 @@ final class ResourceTypes {
             entry("AWS::Serverless::HttpApi", new HttpApiKind()),
             entry(TableKind.TABLE_TYPE, TableKind.TABLE),
             entry(TableKind.SIMPLE_TABLE_TYPE, TableKind.SIMPLE_TABLE),
+            entry(TableKind.GLOBAL_TABLE_TYPE, TableKind.GLOBAL_TABLE),
+            entry(WebSocketApiKind.TYPE, new WebSocketApiKind()),
+            entry(WebSocketRouteReader.TYPE, WebSocketPartKind.ROUTE),
+            entry(WebSocketIntegrationReader.TYPE, WebSocketPartKind.INTEGRATION),
+            entry(WebSocketStageKind.TYPE, new WebSocketStageKind()),
+            entry(WebSocketPartKind.DEPLOYMENT_TYPE, WebSocketPartKind.DEPLOYMENT),
             // Only meaningful on AWS: read, warned about, never created. Ref and GetAtt give AWS-shaped values.
             entry("AWS::IAM::Role", IgnoredKind.IAM_ROLE),
             entry("AWS::IAM::Policy", IgnoredKind.IAM_POLICY),
@@ -27,14 +33,17 @@ final class ResourceTypes {
             entry("AWS::CloudWatch::Alarm", IgnoredKind.ALARM),
             entry("AWS::Serverless::LayerVersion", IgnoredKind.SERVERLESS_LAYER),
             entry("AWS::Lambda::LayerVersion", IgnoredKind.LAMBDA_LAYER)
-            // Planned: AWS::ApiGatewayV2::*, AWS::SQS::Queue, AWS::SNS::Topic; AWS::DynamoDB::GlobalTable below.
+            // Planned: AWS::SQS::Queue, AWS::SNS::Topic; the ApiGatewayV2 types below.
             );
 
     // Types a later issue will support, with what to use until then; shown in the "not supported yet" error.
     private static final Map<String, String> PLANNED = Map.of(
-            "AWS::DynamoDB::GlobalTable",
-            "global tables come with cross-region replication; expected: AWS::DynamoDB::Table, which Regionless "
-                    + "creates in every region, each with its own data for now");
+            "AWS::ApiGatewayV2::RouteResponse",
+            "route responses are not sent; expected: reply through the @connections API",
+            "AWS::ApiGatewayV2::IntegrationResponse",
+            "integration responses are not sent; expected: reply through the @connections API",
+            "AWS::ApiGatewayV2::Authorizer",
+            "authorizers are not supported; expected: check credentials in the $connect route's function");
 
     private ResourceTypes() {}
 

@@ -128,6 +128,26 @@ final class SamProperties {
             Map.of("TimeoutInMillis", "the function's Timeout applies"),
             Map.of());
 
+    private static final String STREAM_RETRIES = "retry and failure settings of stream events are not applied yet";
+
+    static final PropertyRules DYNAMODB_EVENT = new PropertyRules(
+            "a DynamoDB event",
+            Set.of("Stream", "StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds", "Enabled"),
+            Map.ofEntries(
+                    entry("BisectBatchOnFunctionError", STREAM_RETRIES),
+                    entry("MaximumRetryAttempts", STREAM_RETRIES),
+                    entry("MaximumRecordAgeInSeconds", STREAM_RETRIES),
+                    entry("DestinationConfig", STREAM_RETRIES),
+                    entry("FunctionResponseTypes", STREAM_RETRIES),
+                    entry("ParallelizationFactor", "each shard is read by one invocation at a time"),
+                    entry("FilterCriteria", "records are not filtered yet; the function gets every record"),
+                    entry("TumblingWindowInSeconds", "tumbling windows are not supported yet"),
+                    entry("KmsKeyArn", "filter criteria are not encrypted at rest"),
+                    entry("MetricsConfig", LOGS)),
+            Map.of(
+                    "StartingPositionTimestamp",
+                    "StartingPosition TRIM_HORIZON or LATEST; DynamoDB streams have no AT_TIMESTAMP"));
+
     static final PropertyRules METHOD_SETTING = new PropertyRules(
             "MethodSettings",
             Set.of("HttpMethod", "ResourcePath", "ThrottlingRateLimit", "ThrottlingBurstLimit"),

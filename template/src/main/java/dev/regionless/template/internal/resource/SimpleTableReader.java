@@ -36,7 +36,8 @@ final class SimpleTableReader {
                 null,
                 null,
                 tags(properties),
-                false);
+                false,
+                List.of());
     }
 
     private static KeySpec.Attribute primaryKey(Properties properties, ReadContext context) {

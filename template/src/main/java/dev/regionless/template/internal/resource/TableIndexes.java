@@ -22,17 +22,31 @@ final class TableIndexes {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final List<String> PROJECTIONS = List.of("KEYS_ONLY", "INCLUDE", "ALL");
 
+    /** How a table type gives a global index its capacity. */
+    @FunctionalInterface
+    interface Capacity {
+        /** The capacity of the index named {@code indexName}, or null when the table is billed per request. */
+        ThroughputSpec of(Properties index, String indexName);
+    }
+
     private final TableKeys keys;
     private final KeySpec tableKey;
-    private final boolean provisioned;
+    private final PropertyRules globalIndexRules;
+    private final Capacity capacity;
     private final ReadContext context;
     private final Set<String> names = new HashSet<>();
 
-    /** @param provisioned whether the table is billed by provisioned capacity, which its global indexes then need */
-    TableIndexes(TableKeys keys, KeySpec tableKey, boolean provisioned, ReadContext context) {
+    /**
+     * @param globalIndexRules the properties of one entry of {@code GlobalSecondaryIndexes}, which differ between
+     *     {@code AWS::DynamoDB::Table} and {@code AWS::DynamoDB::GlobalTable}
+     * @param capacity how a global index's capacity is read
+     */
+    TableIndexes(
+            TableKeys keys, KeySpec tableKey, PropertyRules globalIndexRules, Capacity capacity, ReadContext context) {
         this.keys = keys;
         this.tableKey = tableKey;
-        this.provisioned = provisioned;
+        this.globalIndexRules = globalIndexRules;
+        this.capacity = capacity;
         this.context = context;
     }
 
@@ -45,28 +59,11 @@ final class TableIndexes {
         var indexes = new ArrayList<IndexSpec>();
         for (var item : items) {
             var index = Values.mapping(item);
-            TableProperties.GLOBAL_INDEX.check(index, context);
+            globalIndexRules.check(index, context);
             var properties = new Properties(index, context.resolver());
-            var throughput = properties.get("ProvisionedThroughput");
-            if (provisioned && throughput.isEmpty()) {
-                throw properties.missing(
-                        "ProvisionedThroughput",
-                        "ReadCapacityUnits and WriteCapacityUnits, as the table is PROVISIONED");
-            }
-            if (!provisioned && throughput.isPresent()) {
-                throw throughput
-                        .get()
-                        .location()
-                        .error("is not allowed when the table's BillingMode is PAY_PER_REQUEST (expected: no "
-                                + "ProvisionedThroughput)");
-            }
+            var name = name(properties);
             var keySchema = keys.keySchema(properties.required("KeySchema", "the index's key elements"), context);
-            indexes.add(index(
-                    properties,
-                    keySchema,
-                    throughput
-                            .map(node -> TableReader.throughput(node, context))
-                            .orElse(null)));
+            indexes.add(index(properties, name, keySchema, capacity.of(properties, name)));
         }
         return indexes;
     }
@@ -97,12 +94,12 @@ final class TableIndexes {
                         .error("a local index has the table's HASH key and a RANGE key of its own (expected: HASH "
                                 + tableHash + ", then a RANGE key)");
             }
-            indexes.add(index(properties, keySchema, null));
+            indexes.add(index(properties, name(properties), keySchema, null));
         }
         return indexes;
     }
 
-    private IndexSpec index(Properties properties, KeySpec keySchema, ThroughputSpec throughput) {
+    private String name(Properties properties) {
         var nameNode = properties.required("IndexName", "3 to 255 letters, digits, '_', '-' or '.'");
         var name = Values.string(nameNode);
         if (!NAME.matcher(name).matches()) {
@@ -111,6 +108,10 @@ final class TableIndexes {
         if (!names.add(name)) {
             throw nameNode.location().error(name + " is already the name of an index (expected: a unique index name)");
         }
+        return name;
+    }
+
+    private IndexSpec index(Properties properties, String name, KeySpec keySchema, ThroughputSpec throughput) {
         var projection = Values.mapping(properties.required("Projection", "a mapping with ProjectionType"));
         TableProperties.PROJECTION.check(projection, context);
         var projectionProperties = new Properties(projection, context.resolver());

@@ -23,7 +23,13 @@ final class TableReader {
         var keySchema = keys.keySchema(
                 properties.required("KeySchema", "a HASH key element, then optionally a RANGE key element"), context);
         var throughput = throughput(properties, context);
-        var indexes = new TableIndexes(keys, keySchema, throughput != null, context);
+        var provisioned = throughput != null;
+        var indexes = new TableIndexes(
+                keys,
+                keySchema,
+                TableProperties.GLOBAL_INDEX,
+                (index, name) -> indexThroughput(index, provisioned, context),
+                context);
         var globals =
                 properties.get("GlobalSecondaryIndexes").map(indexes::globals).orElse(List.of());
         var locals =
@@ -39,7 +45,25 @@ final class TableReader {
                 streamViewType(properties, context),
                 timeToLiveAttribute(properties, context),
                 tags(properties, context),
-                properties.get("DeletionProtectionEnabled").map(Values::bool).orElse(false));
+                properties.get("DeletionProtectionEnabled").map(Values::bool).orElse(false),
+                List.of());
+    }
+
+    /** A global index's {@code ProvisionedThroughput}: required on a provisioned table, refused on an on-demand one. */
+    private static ThroughputSpec indexThroughput(Properties index, boolean provisioned, ReadContext context) {
+        var throughput = index.get("ProvisionedThroughput");
+        if (provisioned && throughput.isEmpty()) {
+            throw index.missing(
+                    "ProvisionedThroughput", "ReadCapacityUnits and WriteCapacityUnits, as the table is PROVISIONED");
+        }
+        if (!provisioned && throughput.isPresent()) {
+            throw throughput
+                    .get()
+                    .location()
+                    .error("is not allowed when the table's BillingMode is PAY_PER_REQUEST (expected: no "
+                            + "ProvisionedThroughput)");
+        }
+        return throughput.map(node -> throughput(node, context)).orElse(null);
     }
 
     /** {@code ProvisionedThroughput}, already evaluated. */
@@ -52,15 +76,20 @@ final class TableReader {
         return new ThroughputSpec(read, write);
     }
 
-    /** The table's capacity, or null when it is billed per request; DynamoDB's default is PROVISIONED. */
-    private static ThroughputSpec throughput(Properties properties, ReadContext context) {
+    /** {@code BillingMode}: whether the table is billed per request; DynamoDB's default is PROVISIONED. */
+    static boolean payPerRequest(Properties properties) {
         var modeNode = properties.get("BillingMode");
         var mode = modeNode.map(Values::string).orElse("PROVISIONED");
         if (!BILLING_MODES.contains(mode)) {
             throw Values.unexpected(modeNode.orElseThrow(), String.join(", ", BILLING_MODES));
         }
+        return mode.equals("PAY_PER_REQUEST");
+    }
+
+    /** The table's capacity, or null when it is billed per request. */
+    private static ThroughputSpec throughput(Properties properties, ReadContext context) {
         var throughput = properties.get("ProvisionedThroughput");
-        if (mode.equals("PAY_PER_REQUEST")) {
+        if (payPerRequest(properties)) {
             throughput.ifPresent(node -> {
                 throw node.location()
                         .error("is not allowed with BillingMode PAY_PER_REQUEST (expected: no ProvisionedThroughput, "
@@ -73,7 +102,8 @@ final class TableReader {
         return throughput(node, context);
     }
 
-    private static TableSpec.StreamViewType streamViewType(Properties properties, ReadContext context) {
+    /** {@code StreamSpecification.StreamViewType}, or null when the table has no stream. */
+    static TableSpec.StreamViewType streamViewType(Properties properties, ReadContext context) {
         var stream = properties.mapping("StreamSpecification");
         if (stream.isEmpty()) {
             return null;
@@ -88,7 +118,8 @@ final class TableReader {
         return TableSpec.StreamViewType.valueOf(viewType);
     }
 
-    private static String timeToLiveAttribute(Properties properties, ReadContext context) {
+    /** {@code TimeToLiveSpecification.AttributeName} when it is enabled, else null. */
+    static String timeToLiveAttribute(Properties properties, ReadContext context) {
         var timeToLive = properties.mapping("TimeToLiveSpecification");
         if (timeToLive.isEmpty()) {
             return null;
@@ -107,7 +138,7 @@ final class TableReader {
     }
 
     /** CloudFormation's {@code Tags}: a list of {@code Key}/{@code Value} pairs. */
-    private static Map<String, String> tags(Properties properties, ReadContext context) {
+    static Map<String, String> tags(Properties properties, ReadContext context) {
         var tags = new LinkedHashMap<String, String>();
         properties.get("Tags").ifPresent(list -> {
             for (var item : Values.sequence(list).items()) {
