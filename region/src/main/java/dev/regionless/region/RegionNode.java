@@ -136,6 +136,7 @@ public final class RegionNode implements AutoCloseable {
         tableDeployer.deploy(ApplicationMapping.tables(application));
         functions.deploy(ApplicationMapping.functions(application));
         gateway.deploy(ApplicationMapping.apis(application));
+        webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
     }
 
     /**
@@ -151,7 +152,8 @@ public final class RegionNode implements AutoCloseable {
     /** Reads a template for this region; throws {@link dev.regionless.template.TemplateException} when it cannot. */
     public Application read(Path template, Map<String, String> parameterOverrides) {
         var context = new TemplateContext(
-                config.name(), FunctionsConfig.DEFAULT_ACCOUNT_ID, stackName(template), parameterOverrides);
+                        config.name(), FunctionsConfig.DEFAULT_ACCOUNT_ID, stackName(template), parameterOverrides)
+                .withWebSocketEndpoint(webSocketGateway.uri());
         return TemplateReader.read(template.toAbsolutePath(), context);
     }
 

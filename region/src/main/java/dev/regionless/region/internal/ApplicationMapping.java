@@ -33,6 +33,18 @@ public final class ApplicationMapping {
                 .toList();
     }
 
+    /** The template's WebSocket APIs, each route naming the function (by its deployed name) that serves it. */
+    public static List<dev.regionless.gateway.WebSocketApiDefinition> webSocketApis(Application application) {
+        return application.webSocketApis().stream()
+                .map(spec -> {
+                    var routes = new java.util.LinkedHashMap<String, String>();
+                    spec.routes().forEach(route -> routes.put(route.routeKey(), route.functionName()));
+                    return new dev.regionless.gateway.WebSocketApiDefinition(
+                            spec.apiId(), spec.name(), spec.stageName(), spec.routeSelectionExpression(), routes);
+                })
+                .toList();
+    }
+
     public static List<HttpApiDefinition> apis(Application application) {
         return application.apis().stream().map(ApplicationMapping::api).toList();
     }

@@ -15,12 +15,17 @@ import java.util.Map;
  * @param tags the table's tags
  */
 public record DeclaredTable(
-        String logicalId, TableDefinition definition, String ttlAttribute, Map<String, String> tags) {
+        String logicalId,
+        TableDefinition definition,
+        String ttlAttribute,
+        Map<String, String> tags,
+        java.util.List<String> replicaRegions) {
 
     public DeclaredTable {
         requireNonNull(logicalId, "logicalId");
         requireNonNull(definition, "definition");
         tags = Map.copyOf(tags);
+        replicaRegions = java.util.List.copyOf(replicaRegions);
     }
 
     public String name() {

@@ -51,7 +51,8 @@ final class TableChanges {
                 wanted.deletionProtection());
         return current.withDefinition(definition)
                 .withTtlAttribute(declared.ttlAttribute())
-                .withTags(declared.tags());
+                .withTags(declared.tags())
+                .withReplicas(declared.replicaRegions());
     }
 
     /**

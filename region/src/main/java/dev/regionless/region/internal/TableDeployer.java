@@ -56,10 +56,14 @@ public final class TableDeployer {
     private void create(DeclaredTable declared) {
         guarded(declared, () -> {
             store.createTable(declared.definition());
-            if (declared.ttlAttribute() != null || !declared.tags().isEmpty()) {
+            if (declared.ttlAttribute() != null
+                    || !declared.tags().isEmpty()
+                    || !declared.replicaRegions().isEmpty()) {
                 store.updateTable(
                         declared.name(),
-                        state -> state.withTtlAttribute(declared.ttlAttribute()).withTags(declared.tags()));
+                        state -> state.withTtlAttribute(declared.ttlAttribute())
+                                .withTags(declared.tags())
+                                .withReplicas(declared.replicaRegions()));
             }
         });
     }

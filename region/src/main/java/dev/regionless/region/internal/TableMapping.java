@@ -44,7 +44,8 @@ final class TableMapping {
                 indexes,
                 stream(spec.streamViewType()),
                 spec.deletionProtection());
-        return new DeclaredTable(spec.logicalId(), definition, spec.timeToLiveAttribute(), spec.tags());
+        return new DeclaredTable(
+                spec.logicalId(), definition, spec.timeToLiveAttribute(), spec.tags(), spec.replicaRegions());
     }
 
     private static IndexDefinition index(
