@@ -1,5 +1,7 @@
 package dev.regionless.region;
 
+import dev.regionless.events.EventSourceMapping;
+import dev.regionless.events.EventSources;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -39,6 +41,7 @@ public final class RegionNode implements AutoCloseable {
     private final Functions functions;
     private final HttpGateway gateway;
     private final TableStore tables;
+    private final EventSources eventSources;
     private final TableHousekeeping housekeeping;
     private final List<HttpServer> servers = new ArrayList<>();
     private URI serviceUri;
@@ -50,6 +53,7 @@ public final class RegionNode implements AutoCloseable {
         this.functions = functions;
         this.gateway = gateway;
         this.tables = tables;
+        this.eventSources = EventSources.create(functions, tables, config.clock());
         this.housekeeping = TableHousekeeping.start(tables, config.name());
     }
 
@@ -113,6 +117,15 @@ public final class RegionNode implements AutoCloseable {
         gateway.deploy(ApplicationMapping.apis(application));
     }
 
+    /**
+     * Replaces the region's event source mappings (streams feeding functions). Deploy the functions first: a
+     * mapping to a function that is not deployed is refused. A mapping deployed again with the same uuid and
+     * source, also after a restart, continues from where it stopped.
+     */
+    public void deployEventSources(List<EventSourceMapping> mappings) {
+        eventSources.deploy(mappings);
+    }
+
     /** Reads a template for this region; throws {@link dev.regionless.template.TemplateException} when it cannot. */
     public Application read(Path template, Map<String, String> parameterOverrides) {
         var context = new TemplateContext(
@@ -158,6 +171,11 @@ public final class RegionNode implements AutoCloseable {
         return tables;
     }
 
+    /** The region's event source mappings. */
+    public EventSources eventSources() {
+        return eventSources;
+    }
+
     /** The region's URLs; {@code api} is the first deployed API's URL including its stage. */
     public RegionEndpoints endpoints() {
         var apis = gateway.apis();
@@ -176,6 +194,8 @@ public final class RegionNode implements AutoCloseable {
             await(server.close());
         }
         housekeeping.close();
+        // Pollers invoke functions and read tables: they stop first, letting a batch in flight finish.
+        eventSources.close();
         functions.close();
         tables.close();
     }
