@@ -1,5 +1,7 @@
 package dev.regionless.region;
 
+import dev.regionless.events.EventSourceMapping;
+import dev.regionless.events.EventSources;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -45,6 +47,7 @@ public final class RegionNode implements AutoCloseable {
     private final WebSocketGateway webSocketGateway;
     private final TableStore tables;
     private final TableDeployer tableDeployer;
+    private final EventSources eventSources;
     private final TableHousekeeping housekeeping;
     private final List<HttpServer> servers = new ArrayList<>();
     private URI serviceUri;
@@ -63,6 +66,7 @@ public final class RegionNode implements AutoCloseable {
         this.webSocketGateway = webSocketGateway;
         this.tables = tables;
         this.tableDeployer = new TableDeployer(tables);
+        this.eventSources = EventSources.create(functions, tables, config.clock());
         this.housekeeping = TableHousekeeping.start(tables, config.name());
     }
 
@@ -137,6 +141,7 @@ public final class RegionNode implements AutoCloseable {
         functions.deploy(ApplicationMapping.functions(application));
         gateway.deploy(ApplicationMapping.apis(application));
         webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
+        eventSources.deploy(ApplicationMapping.eventSources(application));
     }
 
     /**
@@ -147,6 +152,15 @@ public final class RegionNode implements AutoCloseable {
      */
     public void deployWebSocketApis(List<WebSocketApiDefinition> apis) {
         webSocketGateway.deploy(apis);
+    }
+
+    /**
+     * Replaces the region's event source mappings (streams feeding functions). Deploy the functions first: a
+     * mapping to a function that is not deployed is refused. A mapping deployed again with the same uuid and
+     * source, also after a restart, continues from where it stopped.
+     */
+    public void deployEventSources(List<EventSourceMapping> mappings) {
+        eventSources.deploy(mappings);
     }
 
     /** Reads a template for this region; throws {@link dev.regionless.template.TemplateException} when it cannot. */
@@ -200,6 +214,11 @@ public final class RegionNode implements AutoCloseable {
         return tables;
     }
 
+    /** The region's event source mappings. */
+    public EventSources eventSources() {
+        return eventSources;
+    }
+
     /**
      * The region's URLs; {@code api} is the first deployed HTTP API's URL including its stage, {@code websocket}
      * the first WebSocket API's.
@@ -224,6 +243,8 @@ public final class RegionNode implements AutoCloseable {
             await(server.close());
         }
         housekeeping.close();
+        // Pollers invoke functions and read tables: they stop first, letting a batch in flight finish.
+        eventSources.close();
         functions.close();
         tables.close();
     }

@@ -28,6 +28,7 @@ class ArchitectureTest {
                 "dev.regionless.functions.engine.LocalFunctions",
                 "dev.regionless.gateway.internal.GatewayPipeline",
                 "dev.regionless.template.TemplateReader",
+                "dev.regionless.events.internal.StreamPoller",
                 "dev.regionless.region.RegionNode")) {
             org.assertj.core.api.Assertions.assertThat(classes.contain(name))
                     .as(name)
@@ -73,17 +74,45 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheEventsModuleReachesItsInternals() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.regionless.events..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.regionless.events.internal..")
+                .check(classes);
+    }
+
+    @Test
     void servicesDoNotDependOnTheRegionThatAssemblesThem() {
         noClasses()
                 .that()
                 .resideInAnyPackage(
                         "dev.regionless.functions..",
+                        "dev.regionless.tables..",
+                        "dev.regionless.events..",
                         "dev.regionless.gateway..",
                         "dev.regionless.template..",
                         "dev.regionless.common..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.regionless.region..", "dev.regionless.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void eventSourcesReachTheServicesTheyJoinOnlyThroughTheirPublicApis() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.regionless.events..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.regionless.tables.engine..",
+                        "dev.regionless.tables.storage..",
+                        "dev.regionless.gateway..",
+                        "dev.regionless.template..")
                 .check(classes);
     }
 

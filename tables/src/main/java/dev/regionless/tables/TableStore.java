@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionless.tables.catalog.TableDefinition;
 import dev.regionless.tables.catalog.TableState;
+import dev.regionless.tables.engine.MetaValues;
 import dev.regionless.tables.engine.StoredTables;
 import dev.regionless.tables.storage.DurableStore;
 import java.nio.file.Path;
@@ -22,9 +23,11 @@ import java.util.function.Consumer;
  */
 public final class TableStore implements AutoCloseable {
     private final StoredTables tables;
+    private final MetaValues meta;
 
-    private TableStore(StoredTables tables) {
+    private TableStore(StoredTables tables, MetaValues meta) {
         this.tables = tables;
+        this.meta = meta;
     }
 
     /**
@@ -34,7 +37,8 @@ public final class TableStore implements AutoCloseable {
      * @param accountId the account id used in ARNs
      */
     public static TableStore open(Path folder, String region, String accountId, Clock clock) {
-        return new TableStore(new StoredTables(DurableStore.open(folder), region, accountId, clock));
+        var store = DurableStore.open(folder);
+        return new TableStore(new StoredTables(store, region, accountId, clock), new MetaValues(store));
     }
 
     public String region() {
@@ -151,6 +155,27 @@ public final class TableStore implements AutoCloseable {
     /** Drops stream records older than the retention period; returns how many. */
     public int trimStreams(java.time.Duration retention) {
         return tables.trimStreams(retention);
+    }
+
+    // ---- values other services keep here ----
+
+    /**
+     * The value another service of the region stored under {@code name}, if any. These values live in the tables'
+     * store so that they are exactly as durable as the tables: an event source's position in a stream survives
+     * every restart that the stream itself survives.
+     */
+    public Optional<byte[]> meta(String name) {
+        return meta.get(requireNonNull(name, "name"));
+    }
+
+    /** Stores {@code value} under {@code name}, replacing any value; durable when the call returns. */
+    public void putMeta(String name, byte[] value) {
+        meta.put(requireNonNull(name, "name"), value);
+    }
+
+    /** Removes the value stored under {@code name}, if any; durable when the call returns. */
+    public void deleteMeta(String name) {
+        meta.delete(requireNonNull(name, "name"));
     }
 
     /** How many log syncs made writes durable; fewer than writes when they were grouped. */

@@ -325,4 +325,20 @@ class TableStoreTest {
 
         assertThat(store.getItem("t", item("pk", s("a"), "sk", n("1")))).isEmpty();
     }
+
+    @Test
+    void aMetaValueSurvivesReopeningUntilDeletedAndIsNoItemOfAnyTable() {
+        var table = create("t");
+        store.putMeta("events/position/1", new byte[] {1, 2, 3});
+        store.close();
+        store = TableStore.open(folder, "eu-west-2", "000000000000", Clock.systemUTC());
+
+        var kept = store.meta("events/position/1");
+        store.deleteMeta("events/position/1");
+
+        assertThat(kept).hasValueSatisfying(value -> assertThat(value).containsExactly(1, 2, 3));
+        assertThat(store.meta("events/position/1")).isEmpty();
+        assertThat(readAll(table, new TableStore.ReadRange(null, null, 0, 1, true, null)))
+                .isEmpty();
+    }
 }

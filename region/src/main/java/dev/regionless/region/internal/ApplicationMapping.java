@@ -45,6 +45,29 @@ public final class ApplicationMapping {
                 .toList();
     }
 
+    /**
+     * The template's stream events as event source mappings. The uuid derives from the stack, function and event
+     * names, so a redeploy (or a restart) finds the same mapping and its saved position.
+     */
+    public static List<dev.regionless.events.EventSourceMapping> eventSources(Application application) {
+        return application.streamEvents().stream()
+                .map(spec -> new dev.regionless.events.EventSourceMapping(
+                        java.util
+                                .UUID
+                                .nameUUIDFromBytes((application.stackName() + "/" + spec.functionLogicalId() + "/"
+                                                + spec.eventName())
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                .toString(),
+                        spec.functionName(),
+                        spec.tableName(),
+                        dev.regionless.events.StartingPosition.valueOf(
+                                spec.startingPosition().name()),
+                        spec.batchSize(),
+                        spec.batchingWindowSeconds(),
+                        spec.enabled()))
+                .toList();
+    }
+
     public static List<HttpApiDefinition> apis(Application application) {
         return application.apis().stream().map(ApplicationMapping::api).toList();
     }

@@ -18,6 +18,7 @@ import java.util.zip.CRC32C;
  * x table-id index# hash enc(ipk) [enc(isk)] enc(pk) [enc(sk)]   an index entry (the projected item)
  * s table-id sequence                            a stream record
  * d table-id hash enc(pk) [enc(sk)]              a deleted item's version (global tables only)
+ * k name                                         a small value another service keeps with the tables
  * </pre>
  *
  * The 32-bit hash of the partition key comes first so that a scan visits partitions in hash order, as DynamoDB's
@@ -30,11 +31,16 @@ public final class StorageKeys {
     static final byte INDEX = 'x';
     static final byte STREAM = 's';
     static final byte TOMBSTONE = 'd';
+    static final byte META = 'k';
 
     private StorageKeys() {}
 
     static byte[] catalog(String tableName) {
         return prefixed(CATALOG, tableName.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] meta(String name) {
+        return prefixed(META, name.getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] counter(String name) {

@@ -15,17 +15,23 @@ import java.util.UUID;
 /**
  * Writes change records as DynamoDB Streams' {@code Record}s: the images the stream's view type shows, the
  * sequence number as a decimal string, and the service identity for deletions made by time to live.
+ *
+ * <p>Public because Lambda's DynamoDB events carry the same records: the event source mappings write them here too,
+ * so a function receives exactly what a stream reader would, plus the two things Lambda changes (see
+ * {@link #writeForLambda}).
  */
-final class StreamRecords {
+public final class StreamRecords {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final String region;
 
-    StreamRecords(String region) {
+    /** @param region the region name every record carries as {@code awsRegion} */
+    public StreamRecords(String region) {
         this.region = requireNonNull(region, "region");
     }
 
-    ObjectNode write(TableStream stream, ChangeRecord record) {
+    /** The record as the DynamoDB Streams API's GetRecords answers it. */
+    public ObjectNode write(TableStream stream, ChangeRecord record) {
         var view = stream.viewType();
         var node = JSON.objectNode();
         node.put("eventID", eventId(stream, record));
@@ -55,8 +61,25 @@ final class StreamRecords {
         return node;
     }
 
+    /**
+     * The record as Lambda puts it in a DynamoDB event: the Streams record plus {@code eventSourceARN}, the stream's
+     * ARN. Lambda spells the time-to-live identity's fields in lower camel case ({@code type}, {@code principalId})
+     * where the Streams API capitalises them, and {@code DynamodbEvent} of aws-lambda-java-events reads only the
+     * former.
+     */
+    public ObjectNode writeForLambda(TableStream stream, ChangeRecord record) {
+        var node = write(stream, record);
+        if (record.expiry()) {
+            var identity = node.putObject("userIdentity");
+            identity.put("type", "Service");
+            identity.put("principalId", "dynamodb.amazonaws.com");
+        }
+        node.put("eventSourceARN", stream.arn());
+        return node;
+    }
+
     /** The record's size as DynamoDB reports it: the item sizes of the keys and of the images it shows. */
-    static int sizeBytes(ChangeRecord record, StreamViewType view) {
+    public static int sizeBytes(ChangeRecord record, StreamViewType view) {
         var newImage = newImage(record, view);
         var oldImage = oldImage(record, view);
         return record.keys().size()
