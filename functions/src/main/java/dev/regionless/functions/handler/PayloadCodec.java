@@ -35,9 +35,36 @@ final class PayloadCodec {
         serializer.toJson(value, out);
     }
 
+    /**
+     * The library's serializer for an event class of one execution environment.
+     *
+     * <p>The library remembers the classes it loads for an event's nested types (a DynamoDB event's
+     * {@code StreamRecord} and {@code AttributeValue}) in one static map keyed by class name alone, so a second class
+     * loader would get serializers bound to the first loader's classes, and read every such event empty. On Lambda
+     * each JVM has one loader; here every execution environment has its own. So the map is emptied before each
+     * serializer is built, under a lock, and the serializer captures the classes of the loader it is built for.
+     */
     @SuppressWarnings("unchecked") // the serializer is for exactly this class, typed as Object for the caller
     private static PojoSerializer<Object> eventSerializer(Class<?> eventClass, ClassLoader loader) {
-        return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(eventClass, loader);
+        synchronized (PayloadCodec.class) {
+            NESTED_CLASS_CACHE.clear();
+            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(eventClass, loader);
+        }
+    }
+
+    /** {@code SerializeUtil.cachedClasses}: private, so reached by reflection, the one way to reset it. */
+    private static final java.util.Map<?, ?> NESTED_CLASS_CACHE = nestedClassCache();
+
+    private static java.util.Map<?, ?> nestedClassCache() {
+        try {
+            var field = com.amazonaws.services.lambda.runtime.serialization.util.SerializeUtil.class.getDeclaredField(
+                    "cachedClasses");
+            field.setAccessible(true);
+            return (java.util.Map<?, ?>) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "aws-lambda-java-serialization changed: its class cache cannot be reset (" + e + ")", e);
+        }
     }
 
     static Class<?> rawClass(Type type) {

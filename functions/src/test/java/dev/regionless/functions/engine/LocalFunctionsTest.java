@@ -60,6 +60,22 @@ class LocalFunctionsTest {
     }
 
     @Test
+    void typedStreamEventsAreReadWholeInEveryFunctionNotOnlyTheFirstToLoadTheEventClasses() {
+        functions.deploy(List.of(function("first", "DynamodbEventKeys"), function("second", "DynamodbEventKeys")));
+        var event = """
+                {"Records":[{"eventID":"1","eventName":"INSERT","eventVersion":"1.1","eventSource":"aws:dynamodb",
+                "awsRegion":"eu-west-2","dynamodb":{"ApproximateCreationDateTime":1700000000,
+                "Keys":{"pk":{"S":"a"}},"NewImage":{"pk":{"S":"a"}},"SequenceNumber":"000000000000000000001",
+                "SizeBytes":10,"StreamViewType":"NEW_IMAGE"}}]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var first = text(functions.invoke("first", event));
+        var second = text(functions.invoke("second", event));
+
+        assertThat(first).isEqualTo("a@000000000000000000001");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
     void concurrentInvocationsGetSeparateEnvironmentsWithTheirOwnStaticState() throws Exception {
         functions.deploy(List.of(function("sleeper", "Sleeper")));
         var start = new CountDownLatch(1);
