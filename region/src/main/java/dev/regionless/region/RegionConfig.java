@@ -2,6 +2,7 @@ package dev.regionless.region;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.regionless.replication.LinkDelays;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.time.Duration;
  * @param concurrencyLimit the region's concurrent executions limit
  * @param keepAlive how long idle execution environments stay warm
  * @param clock the region's time source
+ * @param linkDelays the one-way delay of the replication links from this region to others (none by default)
  */
 public record RegionConfig(
         String name,
@@ -28,7 +30,8 @@ public record RegionConfig(
         int adminPort,
         int concurrencyLimit,
         Duration keepAlive,
-        Clock clock) {
+        Clock clock,
+        LinkDelays linkDelays) {
 
     public RegionConfig {
         requireNonNull(name, "name");
@@ -36,6 +39,7 @@ public record RegionConfig(
         requireNonNull(host, "host");
         requireNonNull(keepAlive, "keepAlive");
         requireNonNull(clock, "clock");
+        requireNonNull(linkDelays, "linkDelays");
         if (!name.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             throw new IllegalArgumentException("region name: " + name + " (expected: a name like eu-west-2)");
         }
@@ -47,30 +51,74 @@ public record RegionConfig(
     /** Free ports on 127.0.0.1, Lambda's default limits, the system clock. */
     public static RegionConfig defaults(String name, Path dataDirectory) {
         return new RegionConfig(
-                name, dataDirectory, "127.0.0.1", 0, 0, 0, 1000, Duration.ofMinutes(10), Clock.systemUTC());
+                name,
+                dataDirectory,
+                "127.0.0.1",
+                0,
+                0,
+                0,
+                1000,
+                Duration.ofMinutes(10),
+                Clock.systemUTC(),
+                LinkDelays.none());
     }
 
     public RegionConfig withHost(String newHost) {
         return new RegionConfig(
-                name, dataDirectory, newHost, servicePort, apiPort, adminPort, concurrencyLimit, keepAlive, clock);
+                name,
+                dataDirectory,
+                newHost,
+                servicePort,
+                apiPort,
+                adminPort,
+                concurrencyLimit,
+                keepAlive,
+                clock,
+                linkDelays);
     }
 
     public RegionConfig withPorts(int service, int api, int admin) {
-        return new RegionConfig(name, dataDirectory, host, service, api, admin, concurrencyLimit, keepAlive, clock);
+        return new RegionConfig(
+                name, dataDirectory, host, service, api, admin, concurrencyLimit, keepAlive, clock, linkDelays);
     }
 
     public RegionConfig withClock(Clock newClock) {
         return new RegionConfig(
-                name, dataDirectory, host, servicePort, apiPort, adminPort, concurrencyLimit, keepAlive, newClock);
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                concurrencyLimit,
+                keepAlive,
+                newClock,
+                linkDelays);
     }
 
     public RegionConfig withKeepAlive(Duration newKeepAlive) {
         return new RegionConfig(
-                name, dataDirectory, host, servicePort, apiPort, adminPort, concurrencyLimit, newKeepAlive, clock);
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                concurrencyLimit,
+                newKeepAlive,
+                clock,
+                linkDelays);
     }
 
     public RegionConfig withConcurrencyLimit(int limit) {
-        return new RegionConfig(name, dataDirectory, host, servicePort, apiPort, adminPort, limit, keepAlive, clock);
+        return new RegionConfig(
+                name, dataDirectory, host, servicePort, apiPort, adminPort, limit, keepAlive, clock, linkDelays);
+    }
+
+    /** These settings with replication links from this region delayed as {@code delays} says. */
+    public RegionConfig withLinkDelays(LinkDelays delays) {
+        return new RegionConfig(
+                name, dataDirectory, host, servicePort, apiPort, adminPort, concurrencyLimit, keepAlive, clock, delays);
     }
 
     private static void checkPort(String what, int port) {
