@@ -193,6 +193,47 @@ class GlobalTablesIT {
                 .containsOnly(ReplicaStatus.ACTIVE);
     }
 
+    @Test
+    void theAdminApiReportsEachLinksBacklogAndLag() throws Exception {
+        createGlobalTable(regions, "reported", REGIONS);
+        var clients = List.of(london, virginia, oregon);
+        for (int i = 0; i < 300; i++) {
+            var pk = "item-" + i;
+            clients.get(i % 3).putItem(b -> b.tableName("reported").item(item(pk, "v")));
+        }
+        await().atMost(CONVERGENCE).until(() -> scan(oregon, "reported").size() == 300);
+        await().atMost(CONVERGENCE).until(() -> scan(london, "reported").size() == 300);
+
+        var admin = regions.region("eu-west-2").endpoints().admin();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(admin.resolve("/admin/replication"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var body = dev.regionless.common.Json.mapper().readTree(response.body());
+        System.out.println("GET /admin/replication in eu-west-2: " + body.toPrettyString());
+        assertThat(body.get("region").asText()).isEqualTo("eu-west-2");
+        var links = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        body.get("links").forEach(link -> {
+            if (link.get("table").asText().equals("reported")) {
+                links.add(link);
+            }
+        });
+        assertThat(links)
+                .extracting(link -> link.get("destination").asText())
+                .containsExactly("us-east-1", "us-west-2");
+        assertThat(links).allSatisfy(link -> {
+            assertThat(link.get("source").asText()).isEqualTo("eu-west-2");
+            assertThat(link.get("pending").asLong()).isZero();
+            assertThat(link.get("oldestPendingAgeMillis").asLong()).isZero();
+            assertThat(link.get("shipped").asLong()).isEqualTo(100);
+            assertThat(link.get("lagP50Millis").asLong())
+                    .isBetween(0L, link.get("lagP99Millis").asLong());
+        });
+    }
+
     /**
      * The item last writer wins must pick: of the writes each region accepted itself (read from its own stream),
      * the one with the highest timestamp, ties going to the region whose name sorts last.

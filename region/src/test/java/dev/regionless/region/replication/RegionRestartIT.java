@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.regionless.region.RegionSet;
+import dev.regionless.replication.LinkDelays;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,15 @@ class RegionRestartIT {
     @TempDir
     Path data;
 
+    /** Holds Oregon's changes on their way out until it is stopped, so they can only arrive after its restart. */
+    private static final LinkDelays HOLD_OREGONS_CHANGES = LinkDelays.none()
+            .with("us-west-2", "eu-west-2", Duration.ofHours(1))
+            .with("us-west-2", "us-east-1", Duration.ofHours(1));
+
     @Test
     void aRestartedRegionCatchesUpAndItsWritesFromBeforeTheStopReachTheOthers() {
         var others = RegionSet.start(data, List.of("eu-west-2", "us-east-1"));
-        var oregonSet = RegionSet.start(data, List.of("us-west-2"));
+        var oregonSet = RegionSet.start(data, List.of("us-west-2"), c -> c.withLinkDelays(HOLD_OREGONS_CHANGES));
         var expected = new ArrayList<Map<String, AttributeValue>>();
         try (var london = client(others, "eu-west-2");
                 var virginia = client(others, "us-east-1")) {
@@ -42,6 +49,9 @@ class RegionRestartIT {
                 }
             }
             oregonSet.close();
+            assertThat(scan(london, "durable"))
+                    .as("nothing of Oregon's shipped before it stopped")
+                    .isEmpty();
 
             for (int i = 0; i < 100; i++) {
                 var fromLondon = item("london-meanwhile-" + i, "l" + i);
