@@ -3,6 +3,7 @@ package dev.regionless.region;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionless.gateway.WebSocketLimits;
+import dev.regionless.replication.LinkDelays;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.time.Duration;
  * @param keepAlive how long idle execution environments stay warm
  * @param clock the region's time source
  * @param webSocketLimits the idle timeout and maximum duration of WebSocket connections
+ * @param linkDelays the one-way delay of the replication links from this region to others (none by default)
  */
 public record RegionConfig(
         String name,
@@ -33,7 +35,8 @@ public record RegionConfig(
         int concurrencyLimit,
         Duration keepAlive,
         Clock clock,
-        WebSocketLimits webSocketLimits) {
+        WebSocketLimits webSocketLimits,
+        LinkDelays linkDelays) {
 
     public RegionConfig {
         requireNonNull(name, "name");
@@ -42,6 +45,7 @@ public record RegionConfig(
         requireNonNull(keepAlive, "keepAlive");
         requireNonNull(clock, "clock");
         requireNonNull(webSocketLimits, "webSocketLimits");
+        requireNonNull(linkDelays, "linkDelays");
         if (!name.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             throw new IllegalArgumentException("region name: " + name + " (expected: a name like eu-west-2)");
         }
@@ -64,7 +68,8 @@ public record RegionConfig(
                 1000,
                 Duration.ofMinutes(10),
                 Clock.systemUTC(),
-                WebSocketLimits.defaults());
+                WebSocketLimits.defaults(),
+                LinkDelays.none());
     }
 
     public RegionConfig withHost(String newHost) {
@@ -79,7 +84,8 @@ public record RegionConfig(
                 concurrencyLimit,
                 keepAlive,
                 clock,
-                webSocketLimits);
+                webSocketLimits,
+                linkDelays);
     }
 
     public RegionConfig withPorts(int service, int api, int admin) {
@@ -94,7 +100,8 @@ public record RegionConfig(
                 concurrencyLimit,
                 keepAlive,
                 clock,
-                webSocketLimits);
+                webSocketLimits,
+                linkDelays);
     }
 
     public RegionConfig withWebSocketPort(int port) {
@@ -109,7 +116,8 @@ public record RegionConfig(
                 concurrencyLimit,
                 keepAlive,
                 clock,
-                webSocketLimits);
+                webSocketLimits,
+                linkDelays);
     }
 
     public RegionConfig withClock(Clock newClock) {
@@ -124,7 +132,8 @@ public record RegionConfig(
                 concurrencyLimit,
                 keepAlive,
                 newClock,
-                webSocketLimits);
+                webSocketLimits,
+                linkDelays);
     }
 
     public RegionConfig withKeepAlive(Duration newKeepAlive) {
@@ -139,7 +148,8 @@ public record RegionConfig(
                 concurrencyLimit,
                 newKeepAlive,
                 clock,
-                webSocketLimits);
+                webSocketLimits,
+                linkDelays);
     }
 
     public RegionConfig withConcurrencyLimit(int limit) {
@@ -154,7 +164,8 @@ public record RegionConfig(
                 limit,
                 keepAlive,
                 clock,
-                webSocketLimits);
+                webSocketLimits,
+                linkDelays);
     }
 
     public RegionConfig withWebSocketLimits(WebSocketLimits limits) {
@@ -169,12 +180,30 @@ public record RegionConfig(
                 concurrencyLimit,
                 keepAlive,
                 clock,
-                limits);
+                limits,
+                linkDelays);
     }
 
     private static void checkPort(String what, int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(what + ": " + port + " (expected: 0..65535)");
         }
+    }
+
+    /** These settings with replication links from this region delayed as {@code delays} says. */
+    public RegionConfig withLinkDelays(LinkDelays delays) {
+        return new RegionConfig(
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                webSocketPort,
+                concurrencyLimit,
+                keepAlive,
+                clock,
+                webSocketLimits,
+                delays);
     }
 }

@@ -12,9 +12,13 @@ import dev.regionless.gateway.WebSocketGateway;
 import dev.regionless.region.internal.AdminApi;
 import dev.regionless.region.internal.ApplicationMapping;
 import dev.regionless.region.internal.BlockingHttpHandler;
+import dev.regionless.region.internal.EndpointPeers;
 import dev.regionless.region.internal.ServicePort;
 import dev.regionless.region.internal.TableDeployer;
 import dev.regionless.region.internal.TableHousekeeping;
+import dev.regionless.replication.Peers;
+import dev.regionless.replication.Replication;
+import dev.regionless.replication.ReplicationConfig;
 import dev.regionless.tables.TableStore;
 import dev.regionless.tables.protocol.DynamoDbApi;
 import dev.regionless.template.Application;
@@ -49,6 +53,7 @@ public final class RegionNode implements AutoCloseable {
     private final TableDeployer tableDeployer;
     private final EventSources eventSources;
     private final TableHousekeeping housekeeping;
+    private Replication replication;
     private final List<HttpServer> servers = new ArrayList<>();
     private URI serviceUri;
     private URI appUri;
@@ -71,10 +76,21 @@ public final class RegionNode implements AutoCloseable {
     }
 
     /**
-     * Starts a region's ports on {@code vertx}. The service port is bound first because the function runtime hands
-     * its address to every function as {@code AWS_ENDPOINT_URL}.
+     * Starts a region on its own: its peers are whatever regions {@code endpoints.json} in the parent of its data
+     * folder lists (regions sharing that folder as separate processes).
      */
     public static RegionNode start(Vertx vertx, RegionConfig config) {
+        var dataRoot = config.dataDirectory().toAbsolutePath().getParent();
+        return start(vertx, config, new EndpointPeers(region -> java.util.Optional.empty(), dataRoot));
+    }
+
+    /**
+     * Starts a region's ports on {@code vertx}. The service port is bound first because the function runtime hands
+     * its address to every function as {@code AWS_ENDPOINT_URL}.
+     *
+     * @param peers finds the other regions, for replication
+     */
+    public static RegionNode start(Vertx vertx, RegionConfig config, Peers peers) {
         var servicePort = new DeferredHandler();
         var serviceServer = listen(vertx, config.host(), config.servicePort(), servicePort);
         var serviceUri = URI.create("http://" + config.host() + ":" + serviceServer.actualPort());
@@ -102,14 +118,22 @@ public final class RegionNode implements AutoCloseable {
         var node = new RegionNode(config, functions, gateway, webSocketGateway, tables);
         node.servers.add(serviceServer);
         node.serviceUri = serviceUri;
+        node.replication = Replication.start(
+                ReplicationConfig.defaults(config.name(), config.dataDirectory().resolve("replication"))
+                        .withClock(config.clock())
+                        .withDelays(config.linkDelays()),
+                tables,
+                peers,
+                vertx);
         servicePort.delegate = new BlockingHttpHandler(
                 vertx,
                 config.name(),
                 SERVICE_BODY_LIMIT,
                 new ServicePort(
                         new LambdaApi(functions, functionsConfig),
-                        new DynamoDbApi(tables, config.clock()),
-                        webSocketGateway.connectionsApi()));
+                        new DynamoDbApi(tables, config.clock(), node.replication.replicaControl()),
+                        webSocketGateway.connectionsApi(),
+                        node.replication));
         // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
         var appServer = listen(
                 vertx,
@@ -122,7 +146,10 @@ public final class RegionNode implements AutoCloseable {
         node.servers.add(appServer);
         node.appUri = URI.create("http://" + config.host() + ":" + appServer.actualPort());
         var admin = new BlockingHttpHandler(
-                vertx, config.name(), 1024 * 1024, new AdminApi(config.name(), functions, node::deploy));
+                vertx,
+                config.name(),
+                1024 * 1024,
+                new AdminApi(config.name(), functions, node::deploy, node.replication::status));
         var adminServer = listen(vertx, config.host(), config.adminPort(), admin);
         node.servers.add(adminServer);
         node.adminUri = URI.create("http://" + config.host() + ":" + adminServer.actualPort());
@@ -219,6 +246,11 @@ public final class RegionNode implements AutoCloseable {
         return eventSources;
     }
 
+    /** The region's replication of its global tables. */
+    public Replication replication() {
+        return replication;
+    }
+
     /**
      * The region's URLs; {@code api} is the first deployed HTTP API's URL including its stage, {@code websocket}
      * the first WebSocket API's.
@@ -246,6 +278,8 @@ public final class RegionNode implements AutoCloseable {
         // Pollers invoke functions and read tables: they stop first, letting a batch in flight finish.
         eventSources.close();
         functions.close();
+        // Replication reads the tables until it stops, and writes its cursors as it does.
+        replication.close();
         tables.close();
     }
 

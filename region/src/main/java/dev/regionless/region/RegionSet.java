@@ -1,5 +1,6 @@
 package dev.regionless.region;
 
+import dev.regionless.region.internal.EndpointPeers;
 import dev.regionless.template.Application;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -37,18 +38,26 @@ public final class RegionSet implements AutoCloseable {
             throw new IllegalArgumentException("regions: " + names + " (expected: one or more distinct names)");
         }
         var vertx = Vertx.vertx();
-        var started = new LinkedHashMap<String, RegionNode>();
+        var started = new java.util.concurrent.ConcurrentHashMap<String, RegionNode>();
+        // Regions of this set find each other directly; others through the endpoints file they share.
+        var peers = new EndpointPeers(
+                region -> java.util.Optional.ofNullable(started.get(region))
+                        .map(node -> node.endpoints().service()),
+                dataRoot);
+        var ordered = new LinkedHashMap<String, RegionNode>();
         try {
             for (var name : names) {
                 var config = customize.apply(RegionConfig.defaults(name, dataRoot.resolve(name)));
-                started.put(name, RegionNode.start(vertx, config));
+                var node = RegionNode.start(vertx, config, peers);
+                started.put(name, node);
+                ordered.put(name, node);
             }
         } catch (RuntimeException e) {
-            started.values().forEach(RegionNode::close);
+            ordered.values().forEach(RegionNode::close);
             RegionNode.await(vertx.close());
             throw e;
         }
-        var set = new RegionSet(vertx, dataRoot, started);
+        var set = new RegionSet(vertx, dataRoot, ordered);
         set.publishEndpoints();
         return set;
     }

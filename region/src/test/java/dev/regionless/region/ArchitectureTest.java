@@ -29,6 +29,7 @@ class ArchitectureTest {
                 "dev.regionless.gateway.internal.GatewayPipeline",
                 "dev.regionless.template.TemplateReader",
                 "dev.regionless.events.internal.StreamPoller",
+                "dev.regionless.replication.internal.TableLink",
                 "dev.regionless.region.RegionNode")) {
             org.assertj.core.api.Assertions.assertThat(classes.contain(name))
                     .as(name)
@@ -85,6 +86,39 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheReplicationModuleReachesItsInternals() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.regionless.replication..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.regionless.replication.internal..")
+                .check(classes);
+    }
+
+    @Test
+    void replicationUsesTheTablesPublicApiOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.regionless.replication..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.regionless.tables.engine..", "dev.regionless.tables.storage..")
+                .check(classes);
+    }
+
+    @Test
+    void tablesKnowNothingOfReplication() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.regionless.tables..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.regionless.replication..")
+                .check(classes);
+    }
+
+    @Test
     void servicesDoNotDependOnTheRegionThatAssemblesThem() {
         noClasses()
                 .that()
@@ -94,6 +128,7 @@ class ArchitectureTest {
                         "dev.regionless.events..",
                         "dev.regionless.gateway..",
                         "dev.regionless.template..",
+                        "dev.regionless.replication..",
                         "dev.regionless.common..")
                 .should()
                 .dependOnClassesThat()

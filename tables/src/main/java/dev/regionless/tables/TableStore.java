@@ -122,6 +122,29 @@ public final class TableStore implements AutoCloseable {
         return tables.applyReplicated(table, key, image, new dev.regionless.tables.engine.Version(timestamp, origin));
     }
 
+    /**
+     * Up to {@code limit} items of a table with their versions, in storage order after {@code exclusiveStartKey}
+     * ({@code null} to start at the beginning). With {@code tombstones}, reads the deleted items' versions that a
+     * global table keeps instead. Each item is read together with its version, so a page never pairs an item
+     * with a later write's version; pages are not one snapshot, which replication makes up for by following the
+     * stream from before the first page.
+     */
+    public List<VersionedItem> readVersioned(TableState table, boolean tombstones, Item exclusiveStartKey, int limit) {
+        return tables.readVersioned(table, tombstones, exclusiveStartKey, limit);
+    }
+
+    /**
+     * Applies a batch of replicated writes in one durable commit, each by last writer wins as
+     * {@link #applyReplicated(TableState, Item, Optional, long, String)} does; writes to the same item within the
+     * batch are coalesced to the newest. Replication uses this to apply a whole shipment with one log sync.
+     *
+     * @param writes each write's key, item after the write (null for a delete), timestamp and origin
+     * @return how many items changed
+     */
+    public int applyReplicated(TableState table, List<VersionedItem> writes) {
+        return tables.applyReplicated(table, writes);
+    }
+
     /** Reads items in key order from a table or an index. */
     public ItemCursor read(TableState table, ReadRange range) {
         return tables.read(table, range);

@@ -125,4 +125,69 @@ class ReplicatedWritesTest {
         assertThat(last.origin()).isEqualTo("eu-west-2");
         assertThat(last.timestamp()).isGreaterThan(farAhead);
     }
+
+    @Test
+    void aBatchAppliesEachWriteByLastWriterWinsInOneCommit() {
+        store.writeItem("t", KEY, current -> Optional.of(value("local")));
+        var otherKey = item("pk", s("b"));
+        long syncsBefore = store.syncs();
+
+        int applied = store.applyReplicated(
+                table,
+                List.of(
+                        new VersionedItem(KEY, value("stale"), NOW - 1000, "us-west-2"),
+                        new VersionedItem(otherKey, item("pk", s("b"), "v", s("new")), NOW + 5, "us-west-2")));
+
+        assertThat(applied).isEqualTo(1);
+        assertThat(store.getItem("t", KEY)).contains(value("local"));
+        assertThat(store.getItem("t", otherKey)).contains(item("pk", s("b"), "v", s("new")));
+        assertThat(store.syncs() - syncsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWithSeveralWritesToOneItemKeepsTheNewestAndStreamsItOnce() {
+        int applied = store.applyReplicated(
+                table,
+                List.of(
+                        new VersionedItem(KEY, value("second"), NOW + 2, "us-west-2"),
+                        new VersionedItem(KEY, value("first"), NOW + 1, "us-west-2"),
+                        new VersionedItem(KEY, null, NOW, "us-east-1")));
+
+        assertThat(applied).isEqualTo(1);
+        assertThat(store.getItem("t", KEY)).contains(value("second"));
+        assertThat(store.readStream(table, 0, 10))
+                .singleElement()
+                .satisfies(record -> assertThat(record.timestamp()).isEqualTo(NOW + 2));
+    }
+
+    @Test
+    void versionedReadsReturnItemsAndTombstonesWithTheVersionsThatStoredThem() {
+        apply(value("kept"), NOW, "us-west-2");
+        var gone = item("pk", s("gone"));
+        store.applyReplicated(table, gone, Optional.of(item("pk", s("gone"), "v", s("x"))), NOW, "us-east-1");
+        store.applyReplicated(table, gone, Optional.empty(), NOW + 1, "us-east-1");
+
+        var items = store.readVersioned(table, false, null, 10);
+        var tombstones = store.readVersioned(table, true, null, 10);
+
+        assertThat(items).containsExactly(new VersionedItem(KEY, value("kept"), NOW, "us-west-2"));
+        assertThat(tombstones).containsExactly(new VersionedItem(gone, null, NOW + 1, "us-east-1"));
+    }
+
+    @Test
+    void versionedReadsPageAfterTheGivenKey() {
+        for (var pk : List.of("a", "b", "c", "d")) {
+            store.applyReplicated(table, item("pk", s(pk)), Optional.of(item("pk", s(pk))), NOW, "us-west-2");
+        }
+
+        var first = store.readVersioned(table, false, null, 3);
+        var rest = store.readVersioned(table, false, first.getLast().key(), 3);
+
+        assertThat(first).hasSize(3);
+        assertThat(rest).hasSize(1);
+        assertThat(java.util.stream.Stream.concat(first.stream(), rest.stream())
+                        .map(VersionedItem::key)
+                        .distinct())
+                .hasSize(4);
+    }
 }

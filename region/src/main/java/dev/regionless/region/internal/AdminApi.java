@@ -6,6 +6,7 @@ import dev.regionless.common.Json;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
 import dev.regionless.functions.Functions;
+import dev.regionless.replication.ReplicationStatus;
 import dev.regionless.template.TemplateException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
     private final String region;
     private final Functions functions;
     private final TemplateDeployer deployer;
+    private final java.util.function.Supplier<ReplicationStatus> replication;
     /** The region's health switch: "pass", or "fail" to make health checks fail without changing code. */
     private volatile String healthSwitch = "pass";
 
@@ -32,10 +34,16 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         List<String> deploy(Path template, Map<String, String> parameterOverrides);
     }
 
-    public AdminApi(String region, Functions functions, TemplateDeployer deployer) {
+    /** @param replication the region's replication links now, for {@code GET /admin/replication} */
+    public AdminApi(
+            String region,
+            Functions functions,
+            TemplateDeployer deployer,
+            java.util.function.Supplier<ReplicationStatus> replication) {
         this.region = region;
         this.functions = functions;
         this.deployer = deployer;
+        this.replication = replication;
     }
 
     @Override
@@ -63,6 +71,11 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         }
         if (path.equals("/admin/health-switch")) {
             return ServiceResponse.json(200, Map.of("region", region, "status", healthSwitch));
+        }
+        if (path.equals("/admin/replication")) {
+            // {"region", "links": [{table, source, destination, cursor, pending, oldestPendingAgeMillis,
+            // lagP50Millis, lagP99Millis, shipped, lastError}], "backfills": ["table>region (n items shipped)"]}
+            return ServiceResponse.json(200, replication.get());
         }
         if (path.equals("/admin/usage")) {
             return ServiceResponse.json(200, Map.of("region", region, "functions", functions.usage()));

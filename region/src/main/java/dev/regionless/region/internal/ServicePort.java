@@ -6,27 +6,53 @@ import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
 import dev.regionless.functions.protocol.LambdaApi;
 import dev.regionless.gateway.protocol.ConnectionsApi;
+import dev.regionless.replication.Replication;
 import dev.regionless.tables.protocol.DynamoDbApi;
 import java.util.function.Function;
 
 /**
  * The region's service port: dispatches each request to the AWS API it is addressed to, as the real endpoints do
- * — by path for REST-style APIs (Lambda, API Gateway's {@code @connections}), by {@code X-Amz-Target} for JSON-target APIs (DynamoDB, SQS). The order
- * of the checks below is the pipeline.
+ * — by path for REST-style APIs (Lambda, API Gateway's {@code @connections}), by {@code X-Amz-Target} for JSON-target
+ * APIs (DynamoDB, SQS). Other regions' replication links arrive here too, under their own path. The order of the
+ * checks below is the pipeline.
  */
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
     private final LambdaApi lambda;
     private final DynamoDbApi dynamoDb;
     private final ConnectionsApi connections;
+    private final Function<ServiceRequest, ServiceResponse> replication;
 
+    /** A port for a region that does not replicate tables (tests of the other APIs). */
     public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections) {
+        this(
+                lambda,
+                dynamoDb,
+                connections,
+                request -> ErrorRendering.restJson(
+                        new AwsException("NotFound", 404, "this region does not replicate tables")));
+    }
+
+    /** @param replication serves the other regions' replication links, under {@link Replication#PATH_PREFIX} */
+    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections, Replication replication) {
+        this(lambda, dynamoDb, connections, replication::handle);
+    }
+
+    private ServicePort(
+            LambdaApi lambda,
+            DynamoDbApi dynamoDb,
+            ConnectionsApi connections,
+            Function<ServiceRequest, ServiceResponse> replication) {
         this.lambda = lambda;
         this.dynamoDb = dynamoDb;
         this.connections = connections;
+        this.replication = replication;
     }
 
     @Override
     public ServiceResponse apply(ServiceRequest request) {
+        if (Replication.accepts(request)) {
+            return replication.apply(request);
+        }
         if (LambdaApi.accepts(request)) {
             return lambda.handle(request);
         }

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param tags the table's tags
  * @param replicas the regions holding replicas of this table when it is a global table (this one included), else
  *     empty
+ * @param replicaStatuses the status of each replica that is not ACTIVE (a new replica is CREATING until it has been
+ *     filled); replicas not named here are ACTIVE
  */
 public record TableState(
         TableDefinition definition,
@@ -31,7 +33,8 @@ public record TableState(
         String streamLabel,
         String ttlAttribute,
         Map<String, String> tags,
-        java.util.List<String> replicas) {
+        java.util.List<String> replicas,
+        Map<String, String> replicaStatuses) {
     public TableState {
         requireNonNull(definition, "definition");
         requireNonNull(arn, "arn");
@@ -41,6 +44,12 @@ public record TableState(
         tags = Map.copyOf(tags);
         // Catalog entries written before global tables existed have no replicas field.
         replicas = replicas == null ? java.util.List.of() : java.util.List.copyOf(replicas);
+        replicaStatuses = replicaStatuses == null ? Map.of() : Map.copyOf(replicaStatuses);
+    }
+
+    /** The status of this table's replica in {@code region}: CREATING while it is filled, else ACTIVE. */
+    public String replicaStatus(String region) {
+        return replicaStatuses.getOrDefault(region, "ACTIVE");
     }
 
     /** True for a global table: deletes leave tombstones, so a late replicated write cannot bring an item back. */
@@ -60,7 +69,25 @@ public record TableState(
                 streamLabel,
                 ttlAttribute,
                 tags,
-                newReplicas);
+                newReplicas,
+                replicaStatuses);
+    }
+
+    /** This table with these replica statuses; see {@link #replicaStatuses()}. */
+    public TableState withReplicaStatuses(Map<String, String> newStatuses) {
+        return new TableState(
+                definition,
+                id,
+                arn,
+                tableId,
+                createdAtMillis,
+                status,
+                indexStatuses,
+                streamLabel,
+                ttlAttribute,
+                tags,
+                replicas,
+                newStatuses);
     }
 
     public String name() {
@@ -84,7 +111,8 @@ public record TableState(
                 streamLabel,
                 ttlAttribute,
                 tags,
-                replicas);
+                replicas,
+                replicaStatuses);
     }
 
     public TableState withIndexStatuses(Map<String, String> newStatuses) {
@@ -99,7 +127,8 @@ public record TableState(
                 streamLabel,
                 ttlAttribute,
                 tags,
-                replicas);
+                replicas,
+                replicaStatuses);
     }
 
     public TableState withStreamLabel(String newLabel) {
@@ -114,7 +143,8 @@ public record TableState(
                 newLabel,
                 ttlAttribute,
                 tags,
-                replicas);
+                replicas,
+                replicaStatuses);
     }
 
     public TableState withTtlAttribute(String newAttribute) {
@@ -129,7 +159,8 @@ public record TableState(
                 streamLabel,
                 newAttribute,
                 tags,
-                replicas);
+                replicas,
+                replicaStatuses);
     }
 
     public TableState withTags(Map<String, String> newTags) {
@@ -144,7 +175,8 @@ public record TableState(
                 streamLabel,
                 ttlAttribute,
                 newTags,
-                replicas);
+                replicas,
+                replicaStatuses);
     }
 
     public TableState withStatus(String newStatus) {
@@ -159,6 +191,7 @@ public record TableState(
                 streamLabel,
                 ttlAttribute,
                 tags,
-                replicas);
+                replicas,
+                replicaStatuses);
     }
 }

@@ -92,6 +92,24 @@ public final class StorageKeys {
         return out.toByteArray();
     }
 
+    /** Reads a primary key back from an item's or a tombstone's storage key. */
+    static Item keyOf(byte[] storageKey, KeySchema schema) {
+        var attributes = new java.util.LinkedHashMap<String, AttributeValue>();
+        int offset = 9 + 4; // kind and table id, then the partition key's hash
+        var partition = KeyEncoding.decode(storageKey, offset, typeOf(schema.partitionKey()));
+        attributes.put(schema.partitionKey().name(), partition.value());
+        schema.sort()
+                .ifPresent(sort -> attributes.put(
+                        sort.name(),
+                        KeyEncoding.decode(storageKey, partition.end(), typeOf(sort))
+                                .value()));
+        return Item.of(attributes);
+    }
+
+    private static char typeOf(dev.regionless.tables.catalog.KeyElement element) {
+        return element.type().name().charAt(0);
+    }
+
     /** The key of an index entry: index prefix, the index key as an item key is laid out, then the table key. */
     static byte[] indexEntry(long tableId, int indexNumber, KeySchema indexSchema, KeySchema tableSchema, Item item) {
         var out = new ByteArrayOutputStream(96);

@@ -8,6 +8,7 @@ import dev.regionless.tables.Item;
 import dev.regionless.tables.ItemCursor;
 import dev.regionless.tables.TableErrors;
 import dev.regionless.tables.TableStore;
+import dev.regionless.tables.VersionedItem;
 import dev.regionless.tables.catalog.IndexDefinition;
 import dev.regionless.tables.catalog.TableDefinition;
 import dev.regionless.tables.catalog.TableState;
@@ -132,7 +133,8 @@ public final class StoredTables implements AutoCloseable {
                     definition.stream().enabled() ? streamLabel(now) : null,
                     null,
                     Map.of(),
-                    List.of());
+                    List.of(),
+                    Map.of());
             try (var batch = new WriteBatch()) {
                 batch.put(StorageKeys.catalog(definition.name()), writeState(state));
                 batch.put(
@@ -348,6 +350,54 @@ public final class StoredTables implements AutoCloseable {
         } finally {
             locks.unlock(stripes);
         }
+    }
+
+    /**
+     * Applies several replicated writes in one durable batch, each only if it is newer than what this replica holds.
+     * Writes to the same item are coalesced first (the newest wins, as it would one by one), so the stream gets one
+     * record per item and batch, as DynamoDB's replication may also coalesce quick changes.
+     *
+     * @return how many items changed
+     */
+    public int applyReplicated(TableState table, List<VersionedItem> writes) {
+        var schema = table.definition().keySchema();
+        var newest = new java.util.LinkedHashMap<ByteBuffer, VersionedItem>();
+        for (var write : writes) {
+            var key = ByteBuffer.wrap(StorageKeys.item(table.id(), schema, write.key()));
+            newest.merge(key, write, (a, b) -> versionOf(b).isNewerThan(versionOf(a)) ? b : a);
+        }
+        var keys = newest.keySet().stream().map(ByteBuffer::array).toList();
+        int[] stripes = locks.lock(keys);
+        try {
+            var changes = new ArrayList<Change>(newest.size());
+            for (var entry : newest.entrySet()) {
+                var write = entry.getValue();
+                var version = versionOf(write);
+                hybridClock.observe(version.timestamp());
+                byte[] itemKey = entry.getKey().array();
+                byte[] stored = store.get(itemKey);
+                byte[] current =
+                        stored != null ? stored : store.get(StorageKeys.tombstone(table.id(), schema, write.key()));
+                if (current != null && !version.isNewerThan(StoredValue.versionOf(current))) {
+                    continue;
+                }
+                Optional<Item> before = stored == null ? Optional.empty() : Optional.of(StoredValue.itemOf(stored));
+                write.item().ifPresent(item -> IndexKeys.check(table.definition(), item));
+                var image = write.item();
+                var itemWrite = new TableStore.ItemWrite(table, write.key(), ignored -> image);
+                changes.add(new Change(itemWrite, itemKey, new TableStore.WriteResult(before, image), version, true));
+            }
+            if (!changes.isEmpty()) {
+                commit(changes, TableStore.Origin.LOCAL);
+            }
+            return changes.size();
+        } finally {
+            locks.unlock(stripes);
+        }
+    }
+
+    private static Version versionOf(VersionedItem write) {
+        return new Version(write.timestamp(), write.origin());
     }
 
     /** The version of the item with this key, or of its tombstone if it was deleted, if this replica has either. */
@@ -569,6 +619,33 @@ public final class StoredTables implements AutoCloseable {
                 cursor.close();
             }
         };
+    }
+
+    public List<VersionedItem> readVersioned(TableState table, boolean tombstones, Item exclusiveStartKey, int limit) {
+        var schema = table.definition().keySchema();
+        byte kind = tombstones ? StorageKeys.TOMBSTONE : StorageKeys.ITEM;
+        byte[] prefix = StorageKeys.tablePrefix(kind, table.id());
+        byte[] start = exclusiveStartKey == null
+                ? null
+                : tombstones
+                        ? StorageKeys.tombstone(table.id(), schema, exclusiveStartKey)
+                        : StorageKeys.item(table.id(), schema, exclusiveStartKey);
+        var page = new ArrayList<VersionedItem>();
+        try (var cursor = new RangeCursor(store.iterator(), prefix, StorageKeys.successor(prefix), true, start)) {
+            while (cursor.hasNext() && page.size() < limit) {
+                var stored = StoredValue.decode(cursor.value());
+                var key = stored.item() == null
+                        ? StorageKeys.keyOf(cursor.key(), schema)
+                        : IndexKeys.keyOf(schema, stored.item());
+                page.add(new VersionedItem(
+                        key,
+                        stored.item(),
+                        stored.version().timestamp(),
+                        stored.version().origin()));
+                cursor.advance();
+            }
+        }
+        return page;
     }
 
     // ---- streams ----

@@ -21,8 +21,10 @@ record StoredValue(Version version, Item item) {
                 .array();
     }
 
+    /** The version and the item; the item is {@code null} for a tombstone. */
     static StoredValue decode(byte[] bytes) {
-        return new StoredValue(versionOf(bytes), itemOf(bytes));
+        boolean tombstone = bytes.length == bodyOffset(bytes);
+        return new StoredValue(versionOf(bytes), tombstone ? null : itemOf(bytes));
     }
 
     static Version versionOf(byte[] bytes) {

@@ -36,7 +36,12 @@ public final class DynamoDbApi {
     private final StreamsApi streams;
 
     public DynamoDbApi(TableStore store, Clock clock) {
-        var tables = new TableOperations(store);
+        this(store, clock, dev.regionless.tables.ReplicaControl.unavailable());
+    }
+
+    /** @param replicas adds and removes global table replicas for UpdateTable's {@code ReplicaUpdates} */
+    public DynamoDbApi(TableStore store, Clock clock, dev.regionless.tables.ReplicaControl replicas) {
+        var tables = new TableOperations(store, replicas);
         var items = new ItemOperations(store);
         var reads = new ReadOperations(store);
         operations.put("CreateTable", tables::createTable);

@@ -75,7 +75,24 @@ final class TableDescriptions {
             description.put("LatestStreamArn", table.arn() + "/stream/" + table.streamLabel());
         }
         description.put("DeletionProtectionEnabled", definition.deletionProtection());
+        if (table.isGlobal()) {
+            replicas(table, description);
+        }
         return description;
+    }
+
+    /**
+     * A global table's replicas in the other regions, as DynamoDB lists them (the region answering is not listed).
+     * The answering region is the one in the table's ARN.
+     */
+    private static void replicas(TableState table, ObjectNode description) {
+        var here = table.arn().split(":")[3];
+        description.put("GlobalTableVersion", "2019.11.21");
+        var array = description.putArray("Replicas");
+        table.replicas().stream()
+                .filter(region -> !region.equals(here))
+                .forEach(region ->
+                        array.addObject().put("RegionName", region).put("ReplicaStatus", table.replicaStatus(region)));
     }
 
     private static ObjectNode index(TableState table, IndexDefinition index, ArrayNode array) {

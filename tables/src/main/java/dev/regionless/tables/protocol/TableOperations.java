@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionless.tables.ItemCursor;
+import dev.regionless.tables.ReplicaControl;
 import dev.regionless.tables.TableErrors;
 import dev.regionless.tables.TableStore;
 import dev.regionless.tables.catalog.BillingMode;
@@ -31,9 +32,11 @@ final class TableOperations {
     private static final int MAX_LOCAL_INDEXES = 5;
 
     private final TableStore store;
+    private final ReplicaControl replicas;
 
-    TableOperations(TableStore store) {
+    TableOperations(TableStore store, ReplicaControl replicas) {
         this.store = store;
+        this.replicas = replicas;
     }
 
     ObjectNode createTable(Params request) {
@@ -151,6 +154,9 @@ final class TableOperations {
 
     ObjectNode updateTable(Params request) {
         var table = existingTable(request);
+        if (request.has("ReplicaUpdates")) {
+            return updateReplicas(table, request);
+        }
         var billing = request.string("BillingMode");
         var errors = new ValidationErrors();
         errors.oneOf("billingMode", billing, List.of("PROVISIONED", "PAY_PER_REQUEST"));
@@ -241,6 +247,51 @@ final class TableOperations {
         var result = JSON.objectNode();
         long[] counts = count(updated);
         result.set("TableDescription", TableDescriptions.describe(updated, "ACTIVE", counts[0], counts[1]));
+        return result;
+    }
+
+    /**
+     * UpdateTable with {@code ReplicaUpdates}: each entry holds exactly one of Create or Delete (Update, which only
+     * changes per-replica settings we do not model, is refused). Other table changes are refused in the same call
+     * so that a schema change never reaches only some replicas.
+     */
+    private ObjectNode updateReplicas(TableState table, Params request) {
+        var others = request.json().properties().stream()
+                .map(java.util.Map.Entry::getKey)
+                .filter(name -> !name.equals("TableName") && !name.equals("ReplicaUpdates"))
+                .toList();
+        if (!others.isEmpty()) {
+            throw TableErrors.validation("ReplicaUpdates cannot be combined with other table updates in one "
+                    + "UpdateTable call: " + others + " (expected: only TableName and ReplicaUpdates)");
+        }
+        var nodes = request.list("ReplicaUpdates");
+        if (nodes == null || nodes.isEmpty()) {
+            throw TableErrors.validation("1 validation error detected: Value null at 'replicaUpdates' failed to "
+                    + "satisfy constraint: Member must have length greater than or equal to 1");
+        }
+        var updates = new ArrayList<ReplicaControl.ReplicaUpdate>();
+        for (var node : nodes) {
+            var update = new Params(node);
+            var create = update.params("Create");
+            var delete = update.params("Delete");
+            if (update.has("Update")) {
+                throw TableErrors.validation("ReplicaUpdates: Update is not supported (expected: Create or Delete)");
+            }
+            if ((create == null) == (delete == null)) {
+                throw TableErrors.validation(
+                        "ReplicaUpdates: each update needs exactly one of Create or Delete, got " + node);
+            }
+            var action = create != null ? ReplicaControl.Action.CREATE : ReplicaControl.Action.DELETE;
+            var region = (create != null ? create : delete).string("RegionName");
+            if (region == null || region.isBlank()) {
+                throw TableErrors.validation("ReplicaUpdates: RegionName is required in " + node);
+            }
+            updates.add(new ReplicaControl.ReplicaUpdate(action, region));
+        }
+        var updated = replicas.update(table, updates);
+        var result = JSON.objectNode();
+        long[] counts = count(updated);
+        result.set("TableDescription", TableDescriptions.describe(updated, updated.status(), counts[0], counts[1]));
         return result;
     }
 

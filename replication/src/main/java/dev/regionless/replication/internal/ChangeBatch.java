@@ -1,0 +1,25 @@
+package dev.regionless.replication.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The body of one shipment: changes of one table from one source region, oldest first.
+ *
+ * @param table the table's name, the same in every replica
+ * @param source the region sending
+ * @param changes the changes, in the source's stream order
+ */
+record ChangeBatch(String table, String source, List<ShippedChange> changes) {
+    ChangeBatch {
+        requireNonNull(table, "table");
+        requireNonNull(source, "source");
+        changes = List.copyOf(changes);
+    }
+
+    /** The stream position of the last change, which the destination acknowledges. */
+    long lastSequence() {
+        return changes.isEmpty() ? 0 : changes.getLast().sequence();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.regionless.replication.internal;
+
+import dev.regionless.common.ServiceRequest;
+import dev.regionless.common.ServiceResponse;
+import dev.regionless.replication.Peers;
+import dev.regionless.replication.ReplicationConfig;
+import dev.regionless.replication.ReplicationStatus;
+import dev.regionless.tables.ReplicaControl;
+import dev.regionless.tables.TableStore;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles a region's replication and runs its housekeeping: every {@link #HOUSEKEEPING} the links are compared
+ * with the tables' replicas and moved cursors are written. Behind {@link dev.regionless.replication.Replication}.
+ */
+public final class ReplicationService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationService.class);
+    static final Duration HOUSEKEEPING = Duration.ofMillis(200);
+
+    private final LinkContext context;
+    private final Links links;
+    private final Backfills backfills;
+    private final Receiver receiver;
+    private final ReplicaCreator creator;
+    private final Thread housekeeping;
+    private volatile boolean closed;
+
+    private ReplicationService(ReplicationConfig config, TableStore store, Peers peers, Vertx vertx) {
+        var cursors = CursorFile.open(config.stateFolder());
+        this.context = new LinkContext(config, store, cursors, new PeerClient(vertx, peers));
+        this.links = new Links(context);
+        this.backfills = new Backfills(context);
+        this.receiver = new Receiver(context, links);
+        this.creator = new ReplicaCreator(context, peers, new ControlCalls(context.client()), links, backfills);
+        backfills.onFilled(creator::markActive);
+        this.housekeeping = Thread.ofVirtual()
+                .name("replication-housekeeping-" + config.region())
+                .unstarted(this::housekeep);
+    }
+
+    public static ReplicationService start(ReplicationConfig config, TableStore store, Peers peers, Vertx vertx) {
+        var service = new ReplicationService(config, store, peers, vertx);
+        store.onChange(service.links::wake);
+        service.links.reconcile();
+        service.backfills.resume();
+        service.housekeeping.start();
+        return service;
+    }
+
+    public ServiceResponse handle(ServiceRequest request) {
+        return receiver.handle(request);
+    }
+
+    public ReplicaControl replicaControl() {
+        return creator;
+    }
+
+    public ReplicationStatus status() {
+        return new ReplicationStatus(context.region(), links.status(), backfills.status());
+    }
+
+    private void housekeep() {
+        while (!closed) {
+            try {
+                Thread.sleep(HOUSEKEEPING);
+                links.reconcile();
+                context.cursors().flush();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The next round tries again; a cursor not yet written only means some changes are sent twice.
+                LOG.warn("replication housekeeping in {} failed: {}", context.region(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        housekeeping.interrupt();
+        try {
+            housekeeping.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        backfills.close();
+        links.close();
+        context.cursors().flush();
+        context.client().close();
+    }
+}
