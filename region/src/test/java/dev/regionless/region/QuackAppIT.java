@@ -28,7 +28,7 @@ class QuackAppIT {
 
     @BeforeAll
     static void start() {
-        regions = RegionSet.start(folder.resolve("data"), List.of("eu-west-2"));
+        regions = RegionSet.start(folder.resolve("data"), List.of("eu-west-2", "us-west-2"));
         regions.deploy(quackTemplate(), Map.of());
     }
 
@@ -47,16 +47,28 @@ class QuackAppIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        var uri = URI.create(region().endpoints().api() + path);
+        return get(region(), path);
+    }
+
+    private static HttpResponse<String> get(RegionNode region, String path) throws Exception {
+        var uri = URI.create(region.endpoints().api() + path);
         return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static WebSocketTestClient connect() {
-        return WebSocketTestClient.connect(region().endpoints().websocket());
+        return connect(region());
+    }
+
+    private static WebSocketTestClient connect(RegionNode region) {
+        return WebSocketTestClient.connect(region.endpoints().websocket());
     }
 
     private static JsonNode history() throws Exception {
-        var response = get("/history");
+        return history(region());
+    }
+
+    private static JsonNode history(RegionNode region) throws Exception {
+        var response = get(region, "/history");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body());
     }
@@ -99,17 +111,29 @@ class QuackAppIT {
                 var bob = connect()) {
             alice.send("{\"action\":\"send\",\"message\":\"hi bob\"}");
 
-            var received = Json.mapper().readTree(bob.nextMessage());
+            var received = frameWith(bob, "hi bob");
             assertThat(received.isArray()).isTrue();
-            assertThat(received.get(0).get("message").asText()).isEqualTo("hi bob");
-            assertThat(received.get(0).get("region").asText()).isEqualTo("eu-west-2");
-            assertThat(Json.mapper()
-                            .readTree(alice.nextMessage())
-                            .get(0)
-                            .get("message")
-                            .asText())
-                    .isEqualTo("hi bob");
+            var message = received.get(0);
+            assertThat(message.get("region").asText()).isEqualTo("eu-west-2");
+            assertThat(message.get("origin").asText()).isEqualTo("eu-west-2");
+            assertThat(message.get("id").asText()).isNotEmpty();
+            assertThat(frameWith(alice, "hi bob").get(0).get("source").asText())
+                    .isEqualTo(message.get("source").asText());
         }
+    }
+
+    @Test
+    void aMessageSentInOneRegionReachesTheOtherRegionsClientsAndHistoryTaggedWithItsOrigin() throws Exception {
+        var oregon = regions.region("us-west-2");
+        try (var london = connect();
+                var portland = connect(oregon)) {
+            london.send("{\"action\":\"send\",\"message\":\"across the ocean\"}");
+
+            var delivered = frameWith(portland, "across the ocean").get(0);
+            assertThat(delivered.get("region").asText()).isEqualTo("us-west-2");
+            assertThat(delivered.get("origin").asText()).isEqualTo("eu-west-2");
+        }
+        assertThat(history(oregon).toString()).contains("across the ocean");
     }
 
     @Test
@@ -118,6 +142,18 @@ class QuackAppIT {
             client.send("{\"action\":\"send\",\"message\":\"\"}");
 
             assertThat(client.nextMessage()).contains("Internal server error");
+        }
+    }
+
+    /** The next frame the client receives that carries {@code text}; frames of earlier messages are skipped. */
+    private static JsonNode frameWith(WebSocketTestClient client, String text) throws Exception {
+        while (true) {
+            var frame = Json.mapper().readTree(client.nextMessage());
+            for (var message : frame) {
+                if (message.path("message").asText().equals(text)) {
+                    return frame;
+                }
+            }
         }
     }
 
