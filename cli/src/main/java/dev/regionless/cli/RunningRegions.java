@@ -19,6 +19,18 @@ final class RunningRegions {
             UnaryOperator<RegionConfig> customize,
             PrintStream out)
             throws InterruptedException {
+        return run(names, template, options, customize, out, (set, stream) -> {});
+    }
+
+    /** As above, printing {@code extra} (say, the URLs to open) after the summary. */
+    static int run(
+            List<String> names,
+            Path template,
+            RunOptions options,
+            UnaryOperator<RegionConfig> customize,
+            PrintStream out,
+            java.util.function.BiConsumer<RegionSet, PrintStream> extra)
+            throws InterruptedException {
         var set = RegionSet.start(options.data.toAbsolutePath(), names, c -> customize.apply(options.applyTo(c)));
         if (template != null) {
             try {
@@ -39,6 +51,7 @@ final class RunningRegions {
                         },
                         "regionless-shutdown"));
         Summary.print(set, out);
+        extra.accept(set, out);
         out.println();
         out.println("Endpoints: " + set.endpointsFile());
         out.println("Press Ctrl-C to stop.");

@@ -11,7 +11,11 @@ final class Summary {
         for (var region : set.regions()) {
             var endpoints = region.endpoints();
             out.println(region.name());
-            out.println("  service  " + endpoints.service() + "   (AWS SDK endpoint: Lambda API)");
+            out.println("  service  " + endpoints.service()
+                    + "   (AWS SDK endpoint: Lambda, DynamoDB, DynamoDB Streams, @connections)");
+            if (endpoints.websocket() != null) {
+                out.println("  websocket " + endpoints.websocket());
+            }
             out.println("  admin    " + endpoints.admin());
             for (var api : region.gateway().apis()) {
                 var base = region.appUri() + region.gateway().stagePath(api);
