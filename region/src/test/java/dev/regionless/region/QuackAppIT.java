@@ -137,6 +137,50 @@ class QuackAppIT {
     }
 
     @Test
+    void historyKeepsTheOriginalAppsProtocolNewestFirstAndAtMostAHundred() throws Exception {
+        var oregon = regions.region("us-west-2");
+        try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .endpointOverride(oregon.endpoints().service())
+                .region(software.amazon.awssdk.regions.Region.US_WEST_2)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("key", "secret")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build()) {
+            for (int i = 0; i < 105; i++) {
+                long ts = 1_000_000 + i;
+                dynamo.putItem(b -> b.tableName("quack-messages")
+                        .item(Map.of(
+                                "id", av("old-" + ts),
+                                "ts",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                                                Long.toString(ts)),
+                                "type", av("message"),
+                                "message", av("message " + ts),
+                                "source", av("conn"),
+                                "origin", av("us-west-2"))));
+            }
+        }
+
+        var history = history(oregon);
+
+        assertThat(history).hasSize(100);
+        long previous = Long.MAX_VALUE;
+        for (var message : history) {
+            assertThat(message.fieldNames())
+                    .toIterable()
+                    .containsExactlyInAnyOrder("id", "ts", "message", "source", "region", "origin");
+            assertThat(message.get("ts").isTextual()).isTrue();
+            long ts = Long.parseLong(message.get("ts").asText());
+            assertThat(ts).isLessThanOrEqualTo(previous);
+            previous = ts;
+        }
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue av(String text) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(text);
+    }
+
+    @Test
     void anEmptyMessageIsAnErrorFrameAndStoresNothing() throws Exception {
         try (var client = connect()) {
             client.send("{\"action\":\"send\",\"message\":\"\"}");
