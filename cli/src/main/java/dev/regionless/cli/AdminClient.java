@@ -56,10 +56,25 @@ final class AdminClient {
         }
     }
 
+    /** PUTs a JSON body: changes a setting of the region. */
+    JsonNode put(String region, String path, Object body) {
+        try {
+            return send(region, path, "PUT", Json.mapper().writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("a request body that cannot be JSON: " + body, e);
+        }
+    }
+
     private JsonNode send(String region, String pathAndQuery, String jsonBody) {
+        return send(region, pathAndQuery, jsonBody == null ? "GET" : "POST", jsonBody);
+    }
+
+    private JsonNode send(String region, String pathAndQuery, String method, String jsonBody) {
         var uri = URI.create(endpoints(region).get("admin").asText() + pathAndQuery);
         var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(jsonBody == null ? 5 : 120));
-        request = jsonBody == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        request = jsonBody == null
+                ? request.GET()
+                : request.method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var body = Json.mapper().readTree(response.body());

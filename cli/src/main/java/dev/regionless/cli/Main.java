@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             LogsCommand.class,
             UsageCommand.class,
+            ChaosCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

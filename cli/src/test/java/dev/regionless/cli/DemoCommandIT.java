@@ -1,0 +1,73 @@
+package dev.regionless.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `./regionless demo` as a newcomer runs it: Quack in three regions, its pages, and the health switch. */
+class DemoCommandIT {
+    private static final Pattern PAGE = Pattern.compile("eu-west-2 +(http://\\S+/Prod/\\?ws=\\S+)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theDemoServesQuackInThreeRegionsAndPrintsAPagePerRegionThatKnowsThemAll() throws Exception {
+        try (var demo = CliProcess.start(work, "demo", "--data", "run")) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> demo.output().contains("Press Ctrl-C"));
+            var matcher = PAGE.matcher(demo.output());
+            assertThat(matcher.find()).as(demo.output()).isTrue();
+            var page = matcher.group(1);
+
+            var response = get(URI.create(page));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("<title>Quack");
+            assertThat(page.split("ws=")[1].split("&")[0].split(",")).hasSize(3);
+            var endpoints = new ObjectMapper().readTree(Files.readString(work.resolve("run/endpoints.json")));
+            assertThat(endpoints
+                            .get("regions")
+                            .get("us-east-1")
+                            .get("websocket")
+                            .asText())
+                    .startsWith("ws://");
+        }
+    }
+
+    @Test
+    void theHealthSwitchMakesARegionsHealthEndpointFailAndPassAgain() throws Exception {
+        try (var demo = CliProcess.start(work, "demo", "--data", "run", "--no-delay")) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> demo.output().contains("Press Ctrl-C"));
+            var endpoints = new ObjectMapper().readTree(Files.readString(work.resolve("run/endpoints.json")));
+            var health = URI.create(
+                    endpoints.get("regions").get("eu-west-2").get("api").asText() + "/health");
+            var otherHealth = URI.create(
+                    endpoints.get("regions").get("us-west-2").get("api").asText() + "/health");
+
+            var failed = CliProcess.run(work, "chaos", "health", "eu-west-2", "fail", "--data", "run");
+            assertThat(failed.exitCode()).as(failed.output()).isZero();
+            assertThat(get(health).statusCode()).isEqualTo(500);
+            assertThat(get(otherHealth).statusCode()).isEqualTo(200);
+
+            CliProcess.run(work, "chaos", "health", "eu-west-2", "pass", "--data", "run");
+            assertThat(get(health).body()).isEqualTo("Ok");
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        try (var client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
