@@ -51,16 +51,7 @@ final class ItemOperations {
         errors.throwIfAny();
         ParameterMixing.check(request.json(), ParameterMixing.Operation.PUT_ITEM);
         var table = table(request);
-        var returnValues =
-                returnValues(request, List.of("NONE", "ALL_OLD"), "ReturnValues can only be ALL_OLD or NONE");
-        var write = putWrite(table, request);
-        var result = store.writeItem(table.name(), write.key(), write.change());
-        var response = JSON.objectNode();
-        if (returnValues.equals("ALL_OLD")) {
-            result.before().ifPresent(old -> response.set("Attributes", AttributeValues.writeItem(old)));
-        }
-        addCapacity(response, request, table, Capacity.writeUnits(result.before(), result.after()), false);
-        return response;
+        return writeReturningOld(request, table, putWrite(table, request));
     }
 
     ObjectNode getItem(Params request) {
@@ -86,9 +77,13 @@ final class ItemOperations {
         requireTableAndKey(request);
         ParameterMixing.check(request.json(), ParameterMixing.Operation.DELETE_ITEM);
         var table = table(request);
+        return writeReturningOld(request, table, deleteWrite(table, request));
+    }
+
+    /** PutItem's and DeleteItem's common end: write, answer the old item if asked, and the capacity used. */
+    private ObjectNode writeReturningOld(Params request, TableState table, TableStore.ItemWrite write) {
         var returnValues =
                 returnValues(request, List.of("NONE", "ALL_OLD"), "ReturnValues can only be ALL_OLD or NONE");
-        var write = deleteWrite(table, request);
         var result = store.writeItem(table.name(), write.key(), write.change());
         var response = JSON.objectNode();
         if (returnValues.equals("ALL_OLD")) {
