@@ -29,17 +29,12 @@ class QuackAppIT {
     @BeforeAll
     static void start() {
         regions = RegionSet.start(folder.resolve("data"), List.of("eu-west-2", "us-west-2"));
-        regions.deploy(quackTemplate(), Map.of());
+        regions.deploy(TestApps.quackTemplate(), Map.of());
     }
 
     @AfterAll
     static void stop() {
         regions.close();
-    }
-
-    static Path quackTemplate() {
-        var home = System.getProperty("regionless.home", "..");
-        return Path.of(home).resolve("examples/quack/template.yaml").toAbsolutePath();
     }
 
     private static RegionNode region() {

@@ -26,6 +26,12 @@ final class TestApps {
         return Path.of(home).resolve("examples/hello/template.yaml").toAbsolutePath();
     }
 
+    /** Quack, the reference chat, from its own template (its jar is built by examples/quack). */
+    static Path quackTemplate() {
+        var home = System.getProperty("regionless.home", "..");
+        return Path.of(home).resolve("examples/quack/template.yaml").toAbsolutePath();
+    }
+
     /** Writes a template whose {@code ${jar}} placeholders name the test handler jar. */
     static Path template(Path folder, String yaml) {
         try {
