@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -107,13 +108,36 @@ public final class StreamReader implements RequestHandler<DynamodbEvent, Void> {
             delivered.add(connectionId);
             return true;
         } catch (GoneException gone) {
-            Tables.DYNAMO.deleteItem(
-                    b -> b.tableName(Tables.connections()).key(Map.of("id", AttributeValue.fromS(connectionId))));
+            forget(connectionId);
             return true;
+        } catch (SdkClientException e) {
+            if (unreachable(e)) {
+                // Nothing answers at the address the connection was made to: the API that held it is gone, and so
+                // is the connection. Retrying would hold up every later message for everyone.
+                context.getLogger().log("forgetting " + connectionId + ": its API at " + endpoint + " is gone");
+                forget(connectionId);
+                return true;
+            }
+            context.getLogger().log("delivery to " + connectionId + " failed: " + e.getMessage());
+            return false;
         } catch (SdkException e) {
             context.getLogger().log("delivery to " + connectionId + " failed: " + e.getMessage());
             return false;
         }
+    }
+
+    private static void forget(String connectionId) {
+        Tables.DYNAMO.deleteItem(
+                b -> b.tableName(Tables.connections()).key(Map.of("id", AttributeValue.fromS(connectionId))));
+    }
+
+    private static boolean unreachable(Throwable error) {
+        for (var cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String batchKey(DynamodbEvent event) {

@@ -171,6 +171,7 @@ public final class WebSocketGateway implements AutoCloseable {
     @Override
     public void close() {
         vertx.cancelTimer(expiryTimer);
+        connector.stop();
         registry.all().forEach(connection -> connection.close(CloseReason.shutdown()));
         if (server != null) {
             await(server.close(), "WebSocket port " + domainName + " did not close");

@@ -13,6 +13,7 @@ import dev.regionless.region.internal.AdminApi;
 import dev.regionless.region.internal.ApplicationMapping;
 import dev.regionless.region.internal.BlockingHttpHandler;
 import dev.regionless.region.internal.EndpointPeers;
+import dev.regionless.region.internal.RememberedPorts;
 import dev.regionless.region.internal.ServicePort;
 import dev.regionless.region.internal.TableDeployer;
 import dev.regionless.region.internal.TableHousekeeping;
@@ -91,8 +92,10 @@ public final class RegionNode implements AutoCloseable {
      * @param peers finds the other regions, for replication
      */
     public static RegionNode start(Vertx vertx, RegionConfig config, Peers peers) {
+        var ports = RememberedPorts.in(config.dataDirectory());
         var servicePort = new DeferredHandler();
-        var serviceServer = listen(vertx, config.host(), config.servicePort(), servicePort);
+        var serviceServer =
+                ports.bind("service", config.servicePort(), port -> listen(vertx, config.host(), port, servicePort));
         var serviceUri = URI.create("http://" + config.host() + ":" + serviceServer.actualPort());
         var functionsConfig = new FunctionsConfig(
                 config.name(),
@@ -108,8 +111,10 @@ public final class RegionNode implements AutoCloseable {
                 .withClock(config.clock())
                 .withWebSocketLimits(config.webSocketLimits());
         var gateway = new HttpGateway(gatewayConfig, functions);
-        var webSocketGateway =
-                WebSocketGateway.start(vertx, config.host(), config.webSocketPort(), gatewayConfig, functions);
+        var webSocketGateway = ports.bind(
+                "websocket",
+                config.webSocketPort(),
+                port -> WebSocketGateway.start(vertx, config.host(), port, gatewayConfig, functions));
         var tables = TableStore.open(
                 config.dataDirectory().resolve("tables"),
                 config.name(),
@@ -135,14 +140,17 @@ public final class RegionNode implements AutoCloseable {
                         webSocketGateway.connectionsApi(),
                         node.replication));
         // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
-        var appServer = listen(
-                vertx,
-                new HttpServerOptions()
-                        .setHost(config.host())
-                        .setPort(config.apiPort())
-                        .setMaxInitialLineLength(10_240)
-                        .setMaxHeaderSize(10_240),
-                gateway);
+        var appServer = ports.bind(
+                "api",
+                config.apiPort(),
+                port -> listen(
+                        vertx,
+                        new HttpServerOptions()
+                                .setHost(config.host())
+                                .setPort(port)
+                                .setMaxInitialLineLength(10_240)
+                                .setMaxHeaderSize(10_240),
+                        gateway));
         node.servers.add(appServer);
         node.appUri = URI.create("http://" + config.host() + ":" + appServer.actualPort());
         var admin = new BlockingHttpHandler(
@@ -150,9 +158,14 @@ public final class RegionNode implements AutoCloseable {
                 config.name(),
                 1024 * 1024,
                 new AdminApi(config.name(), functions, node::deploy, node.replication::status));
-        var adminServer = listen(vertx, config.host(), config.adminPort(), admin);
+        var adminServer = ports.bind("admin", config.adminPort(), port -> listen(vertx, config.host(), port, admin));
         node.servers.add(adminServer);
         node.adminUri = URI.create("http://" + config.host() + ":" + adminServer.actualPort());
+        ports.save(Map.of(
+                "service", serviceServer.actualPort(),
+                "api", appServer.actualPort(),
+                "websocket", webSocketGateway.uri().getPort(),
+                "admin", adminServer.actualPort()));
         return node;
     }
 

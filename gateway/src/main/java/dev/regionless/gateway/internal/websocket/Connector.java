@@ -28,6 +28,8 @@ public final class Connector implements Handler<ServerWebSocketHandshake> {
     private final Invocations invocations;
     private final MessageRouter router;
     private final Supplier<String> domainName;
+    /** Set when the region stops: its connections end without {@code $disconnect}, as when an AWS region fails. */
+    private volatile boolean stopping;
 
     public Connector(
             Supplier<WebSocketDeployment> deployment,
@@ -133,9 +135,14 @@ public final class Connector implements Handler<ServerWebSocketHandshake> {
         }
     }
 
+    /** From now on, closed connections run no {@code $disconnect}: the functions are about to stop too. */
+    public void stop() {
+        stopping = true;
+    }
+
     private void onClosed(Connection connection) {
         registry.remove(connection);
-        if (!connection.markFinished()) {
+        if (!connection.markFinished() || stopping) {
             return;
         }
         var facts = connection.facts();
