@@ -149,7 +149,7 @@ public final class RegionNode implements AutoCloseable {
                 vertx,
                 config.name(),
                 1024 * 1024,
-                new AdminApi(config.name(), functions, node::deploy, node.replication::status));
+                new AdminApi(config.name(), functions, node::deploy, node.replication));
         var adminServer = listen(vertx, config.host(), config.adminPort(), admin);
         node.servers.add(adminServer);
         node.adminUri = URI.create("http://" + config.host() + ":" + adminServer.actualPort());

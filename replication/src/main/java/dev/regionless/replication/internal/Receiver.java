@@ -26,6 +26,11 @@ final class Receiver {
             if (!request.method().equals("POST")) {
                 throw new AwsException("MethodNotAllowed", 405, request.method() + " " + request.path());
             }
+            var source = request.header(PeerClient.SOURCE_HEADER);
+            if (source != null && context.cuts().isCut(source)) {
+                throw new AwsException(
+                        "ServiceUnavailable", 503, "the link from " + source + " to " + context.region() + " is cut");
+            }
             return switch (request.path()) {
                 case WireFormat.CHANGES_PATH -> applyChanges(request.body());
                 case ControlCalls.CREATE_PATH -> createReplica(request.body());
