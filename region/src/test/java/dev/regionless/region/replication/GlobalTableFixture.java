@@ -125,6 +125,15 @@ final class GlobalTableFixture {
         admin(set, region, "/admin/links/" + peer, "{\"state\": \"up\"}");
     }
 
+    /** Compares every replica of the table through the regions' service ports, as {@code tables verify} does. */
+    static dev.regionless.replication.TableVerification verify(RegionSet set, String table) {
+        var serviceUris = new java.util.LinkedHashMap<String, java.net.URI>();
+        set.regions()
+                .forEach(region ->
+                        serviceUris.put(region.name(), region.endpoints().service()));
+        return dev.regionless.replication.TableVerifier.verify(table, serviceUris);
+    }
+
     /** Every item of the table, read consistently, ordered by key. */
     static List<Map<String, AttributeValue>> scan(DynamoDbClient client, String table) {
         var items = new ArrayList<Map<String, AttributeValue>>(

@@ -9,6 +9,7 @@ import static dev.regionless.region.replication.GlobalTableFixture.item;
 import static dev.regionless.region.replication.GlobalTableFixture.key;
 import static dev.regionless.region.replication.GlobalTableFixture.restoreLinks;
 import static dev.regionless.region.replication.GlobalTableFixture.scan;
+import static dev.regionless.region.replication.GlobalTableFixture.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,6 +103,9 @@ class PartitionIT {
             }
             assertThat(admin(regions, "eu-west-2", "/admin/links", null).get("cut"))
                     .isEmpty();
+            var verification = verify(regions, TABLE);
+            assertThat(verification.differences()).isEmpty();
+            assertThat(verification.items()).isEqualTo(expected.size());
         }
     }
 
