@@ -27,7 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** {@code regionless tables verify} run as its own process against the regions of a data folder. */
+/**
+ * {@code regionless tables verify} (and {@code status}, which shows the links it depends on) run as their own
+ * processes against the regions of a data folder.
+ */
 class TablesVerifyCommandIT {
     @TempDir
     Path work;
@@ -48,6 +51,12 @@ class TablesVerifyCommandIT {
 
             assertThat(identical.exitCode()).as(identical.output()).isZero();
             assertThat(identical.output()).contains("checked: 1 items in eu-west-2, us-east-1", "identical");
+
+            var status = CliProcess.run(work, "status", "--data", "data");
+            assertThat(status.output())
+                    .containsPattern("checked > us-east-1 +pending +0  oldest +0 ms  lag p50 +\\d+ ms  p99 +\\d+ ms"
+                            + "  shipped 1\\b")
+                    .contains("checked > eu-west-2");
 
             regions.region("us-east-1").replication().cut(Replication.EVERY_PEER);
             regions.region("us-east-1")
