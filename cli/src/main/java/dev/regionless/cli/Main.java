@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DeployCommand.class,
             RegionCommand.class,
             StatusCommand.class,
+            TablesCommand.class,
             LogsCommand.class,
             UsageCommand.class,
             ChaosCommand.class,

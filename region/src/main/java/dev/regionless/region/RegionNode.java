@@ -157,7 +157,7 @@ public final class RegionNode implements AutoCloseable {
                 vertx,
                 config.name(),
                 1024 * 1024,
-                new AdminApi(config.name(), functions, node::deploy, node.replication::status));
+                new AdminApi(config.name(), functions, node::deploy, node.replication));
         var adminServer = ports.bind("admin", config.adminPort(), port -> listen(vertx, config.host(), port, admin));
         node.servers.add(adminServer);
         node.adminUri = URI.create("http://" + config.host() + ":" + adminServer.actualPort());

@@ -13,6 +13,7 @@ package dev.regionless.replication;
  *     (-1 before the first)
  * @param lagP99Millis the 99th percentile of the same
  * @param shipped how many changes this link has delivered since the region started
+ * @param cut true while the link is cut (a simulated partition), so nothing passes
  * @param lastError why the last attempt failed, or {@code null} if it succeeded
  */
 public record LinkStatus(
@@ -25,4 +26,5 @@ public record LinkStatus(
         long lagP50Millis,
         long lagP99Millis,
         long shipped,
+        boolean cut,
         String lastError) {}

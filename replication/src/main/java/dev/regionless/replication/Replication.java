@@ -21,6 +21,8 @@ import io.vertx.core.Vertx;
 public final class Replication implements AutoCloseable {
     /** The paths under which the service port hands requests to {@link #handle}. */
     public static final String PATH_PREFIX = "/regionless/replication/";
+    /** The peer name that stands for every other region in {@link #cut} and {@link #restore}. */
+    public static final String EVERY_PEER = "*";
 
     private final ReplicationService service;
 
@@ -61,6 +63,29 @@ public final class Replication implements AutoCloseable {
     /** Every link's backlog and lag, and the replicas being filled. */
     public ReplicationStatus status() {
         return service.status();
+    }
+
+    /**
+     * Cuts this region's replication with {@code peer}, or with every other region for {@link #EVERY_PEER}, to
+     * simulate a partition in tests and chaos experiments: in both directions, nothing passes, neither changes nor
+     * replica control messages. Writes go on in every region; what the cut links hold back waits in the streams
+     * and is shipped once they are restored.
+     */
+    public void cut(String peer) {
+        service.cut(requireNonNull(peer, "peer"));
+    }
+
+    /**
+     * Restores the link with {@code peer}; {@link #EVERY_PEER} restores every link, including those cut one by one.
+     * The links try again at once rather than at the end of their backoff.
+     */
+    public void restore(String peer) {
+        service.restore(requireNonNull(peer, "peer"));
+    }
+
+    /** The peers whose links are cut, sorted; {@link #EVERY_PEER} among them when every link is cut. */
+    public java.util.List<String> cutPeers() {
+        return service.cutPeers();
     }
 
     /** Stops the links and backfills and writes the cursors; the table store must still be open. */

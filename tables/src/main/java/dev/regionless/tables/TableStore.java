@@ -145,6 +145,26 @@ public final class TableStore implements AutoCloseable {
         return tables.applyReplicated(table, writes);
     }
 
+    /**
+     * The fingerprint of the items whose partition key hashes into {@code [fromHash, toHash)}: their count and a
+     * digest over their keys and versions, equal in two replicas that hold the same writes there. Tombstones are
+     * left out: replicas compare by what they answer.
+     */
+    public KeyRangeDigest digest(TableState table, long fromHash, long toHash) {
+        KeyRangeDigest.requireRange(fromHash, toHash);
+        return tables.digest(table, fromHash, toHash);
+    }
+
+    /**
+     * Up to {@code limit} items whose partition key hashes into {@code [fromHash, toHash)}, with their versions, in
+     * storage order after {@code exclusiveStartKey} ({@code null} to start at the range's beginning).
+     */
+    public List<VersionedItem> readVersioned(
+            TableState table, long fromHash, long toHash, Item exclusiveStartKey, int limit) {
+        KeyRangeDigest.requireRange(fromHash, toHash);
+        return tables.readVersioned(table, fromHash, toHash, exclusiveStartKey, limit);
+    }
+
     /** Reads items in key order from a table or an index. */
     public ItemCursor read(TableState table, ReadRange range) {
         return tables.read(table, range);

@@ -6,7 +6,7 @@ import dev.regionless.common.Json;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
 import dev.regionless.functions.Functions;
-import dev.regionless.replication.ReplicationStatus;
+import dev.regionless.replication.Replication;
 import dev.regionless.template.TemplateException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
     private final String region;
     private final Functions functions;
     private final TemplateDeployer deployer;
-    private final java.util.function.Supplier<ReplicationStatus> replication;
+    private final Replication replication;
     /** The region's health switch: "pass", or "fail" to make health checks fail without changing code. */
     private volatile String healthSwitch = "pass";
 
@@ -34,12 +34,8 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         List<String> deploy(Path template, Map<String, String> parameterOverrides);
     }
 
-    /** @param replication the region's replication links now, for {@code GET /admin/replication} */
-    public AdminApi(
-            String region,
-            Functions functions,
-            TemplateDeployer deployer,
-            java.util.function.Supplier<ReplicationStatus> replication) {
+    /** @param replication the region's replication, for {@code /admin/replication} and {@code /admin/links} */
+    public AdminApi(String region, Functions functions, TemplateDeployer deployer, Replication replication) {
         this.region = region;
         this.functions = functions;
         this.deployer = deployer;
@@ -63,6 +59,10 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         if (path.equals("/admin/health-switch") && request.method().equals("PUT")) {
             return setHealthSwitch(request);
         }
+        if (path.startsWith("/admin/links/") && request.method().equals("PUT")) {
+            return setLink(
+                    request, URLDecoder.decode(path.substring("/admin/links/".length()), StandardCharsets.UTF_8));
+        }
         if (!request.method().equals("GET")) {
             throw new AwsException("MethodNotAllowed", 405, request.method() + " " + path + " is not an admin action");
         }
@@ -75,7 +75,10 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         if (path.equals("/admin/replication")) {
             // {"region", "links": [{table, source, destination, cursor, pending, oldestPendingAgeMillis,
             // lagP50Millis, lagP99Millis, shipped, lastError}], "backfills": ["table>region (n items shipped)"]}
-            return ServiceResponse.json(200, replication.get());
+            return ServiceResponse.json(200, replication.status());
+        }
+        if (path.equals("/admin/links")) {
+            return links();
         }
         if (path.equals("/admin/usage")) {
             return ServiceResponse.json(200, Map.of("region", region, "functions", functions.usage()));
@@ -116,6 +119,42 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         healthSwitch = status;
         functions.setPlatformVariable("REGIONLESS_REGION_HEALTH", status.equals("fail") ? "fail" : null);
         return ServiceResponse.json(200, Map.of("region", region, "status", status));
+    }
+
+    /**
+     * A test and chaos hook: {@code PUT /admin/links/PEER} with {@code {"state": "cut"}} cuts this region's
+     * replication with PEER in both directions ({@code *} for every other region), {@code {"state": "up"}}
+     * restores it. Answers the links cut afterwards.
+     */
+    private ServiceResponse setLink(ServiceRequest request, String peer) {
+        var state = textField(request.body(), "state");
+        if (peer.isEmpty() || peer.contains("/")) {
+            throw new AwsException(
+                    "ValidationException", 400, "peer: " + peer + " (expected: a region name, or * for every region)");
+        }
+        switch (state == null ? "" : state) {
+            case "cut" -> replication.cut(peer);
+            case "up" -> replication.restore(peer);
+            default ->
+                throw new AwsException(
+                        "ValidationException", 400, "state: " + state + " (expected: \"cut\" or \"up\")");
+        }
+        return links();
+    }
+
+    private ServiceResponse links() {
+        return ServiceResponse.json(200, Map.of("region", region, "cut", replication.cutPeers()));
+    }
+
+    private static String textField(byte[] body, String field) {
+        try {
+            var tree = Json.mapper().readTree(body);
+            return tree == null || tree.get(field) == null
+                    ? null
+                    : tree.get(field).asText();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** Body: {@code {"template": "/abs/template.yaml", "parameters": {"Key": "Value"}}}. */

@@ -93,6 +93,47 @@ final class GlobalTableFixture {
         return Map.of("pk", AttributeValue.fromS(pk));
     }
 
+    /**
+     * Calls the region's admin API as a script would ({@code body} null for a GET) and answers the JSON body;
+     * fails unless the answer is 200.
+     */
+    static com.fasterxml.jackson.databind.JsonNode admin(RegionSet set, String region, String path, String body) {
+        var uri = set.region(region).endpoints().admin().resolve(path);
+        var request = java.net.http.HttpRequest.newBuilder(uri);
+        request = body == null ? request.GET() : request.PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode())
+                    .as("%s %s: %s", body == null ? "GET" : "PUT", uri, response.body())
+                    .isEqualTo(200);
+            return dev.regionless.common.Json.mapper().readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cuts the region's replication links with {@code peer} ({@code *} for all) through its admin API. */
+    static void cutLinks(RegionSet set, String region, String peer) {
+        admin(set, region, "/admin/links/" + peer, "{\"state\": \"cut\"}");
+    }
+
+    /** Restores the region's replication links with {@code peer} ({@code *} for all) through its admin API. */
+    static void restoreLinks(RegionSet set, String region, String peer) {
+        admin(set, region, "/admin/links/" + peer, "{\"state\": \"up\"}");
+    }
+
+    /** Compares every replica of the table through the regions' service ports, as {@code tables verify} does. */
+    static dev.regionless.replication.TableVerification verify(RegionSet set, String table) {
+        var serviceUris = new java.util.LinkedHashMap<String, java.net.URI>();
+        set.regions()
+                .forEach(region ->
+                        serviceUris.put(region.name(), region.endpoints().service()));
+        return dev.regionless.replication.TableVerifier.verify(table, serviceUris);
+    }
+
     /** Every item of the table, read consistently, ordered by key. */
     static List<Map<String, AttributeValue>> scan(DynamoDbClient client, String table) {
         var items = new ArrayList<Map<String, AttributeValue>>(

@@ -65,6 +65,11 @@ final class Links implements AutoCloseable {
         }
     }
 
+    /** Has every link try again now, also those waiting out a backoff (a cut link was just restored). */
+    void retryAll() {
+        links.values().forEach(TableLink::retryNow);
+    }
+
     List<LinkStatus> status() {
         return links.values().stream()
                 .map(TableLink::status)

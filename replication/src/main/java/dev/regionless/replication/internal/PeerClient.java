@@ -20,12 +20,18 @@ import java.util.concurrent.TimeoutException;
  */
 final class PeerClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Names the sending region on every call, so that a region whose link to it is cut can refuse the call. */
+    static final String SOURCE_HEADER = "X-Regionless-Source";
 
+    private final String region;
     private final Peers peers;
+    private final LinkCuts cuts;
     private final HttpClientAgent client;
 
-    PeerClient(Vertx vertx, Peers peers) {
+    PeerClient(Vertx vertx, String region, Peers peers, LinkCuts cuts) {
+        this.region = region;
         this.peers = peers;
+        this.cuts = cuts;
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setKeepAlive(true)
@@ -37,15 +43,20 @@ final class PeerClient implements AutoCloseable {
     /**
      * POSTs {@code body} to {@code path} on the region's service port and answers the response body.
      *
-     * @throws PeerUnavailableException when the region is unknown, does not answer in time, or answers other than 200
+     * @throws PeerUnavailableException when the link to the region is cut, the region is unknown, does not answer in
+     *     time, or answers other than 200
      */
     byte[] post(String region, String path, byte[] body) {
+        if (cuts.isCut(region)) {
+            throw new PeerUnavailableException("the link from " + this.region + " to " + region + " is cut", 0, null);
+        }
         var base = peers.serviceUri(region)
                 .orElseThrow(() -> new PeerUnavailableException("region " + region + " is not known yet", 0, null));
         var options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(base.resolve(path).toString())
                 .putHeader("Content-Type", "application/json")
+                .putHeader(SOURCE_HEADER, this.region)
                 .setTimeout(TIMEOUT.toMillis());
         Response response;
         try {

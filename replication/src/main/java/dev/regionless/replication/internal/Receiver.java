@@ -10,15 +10,18 @@ import java.util.Map;
 
 /**
  * The receiving end of the links, on the region's service port: applies shipped changes by last writer wins and
- * acknowledges them once durable, and carries out the control messages of other regions' replica updates.
+ * acknowledges them once durable, carries out the control messages of other regions' replica updates, and answers
+ * a verifier's questions about this replica's hash ranges.
  */
 final class Receiver {
     private final LinkContext context;
     private final Links links;
+    private final RangeAnswers ranges;
 
     Receiver(LinkContext context, Links links) {
         this.context = context;
         this.links = links;
+        this.ranges = new RangeAnswers(context.region(), context.store());
     }
 
     ServiceResponse handle(ServiceRequest request) {
@@ -26,11 +29,18 @@ final class Receiver {
             if (!request.method().equals("POST")) {
                 throw new AwsException("MethodNotAllowed", 405, request.method() + " " + request.path());
             }
+            var source = request.header(PeerClient.SOURCE_HEADER);
+            if (source != null && context.cuts().isCut(source)) {
+                throw new AwsException(
+                        "ServiceUnavailable", 503, "the link from " + source + " to " + context.region() + " is cut");
+            }
             return switch (request.path()) {
                 case WireFormat.CHANGES_PATH -> applyChanges(request.body());
                 case ControlCalls.CREATE_PATH -> createReplica(request.body());
                 case ControlCalls.SET_PATH -> setReplicas(request.body());
                 case ControlCalls.DELETE_PATH -> deleteReplica(request.body());
+                case RangeCalls.DIGESTS_PATH -> json(ranges.digests(request.body()));
+                case RangeCalls.VERSIONS_PATH -> json(ranges.versions(request.body()));
                 default -> throw new AwsException("NotFound", 404, "no replication resource at " + request.path());
             };
         } catch (AwsException e) {

@@ -30,7 +30,9 @@ public final class ReplicationService implements AutoCloseable {
 
     private ReplicationService(ReplicationConfig config, TableStore store, Peers peers, Vertx vertx) {
         var cursors = CursorFile.open(config.stateFolder());
-        this.context = new LinkContext(config, store, cursors, new PeerClient(vertx, peers));
+        var cuts = new LinkCuts();
+        this.context =
+                new LinkContext(config, store, cursors, new PeerClient(vertx, config.region(), peers, cuts), cuts);
         this.links = new Links(context);
         this.backfills = new Backfills(context);
         this.receiver = new Receiver(context, links);
@@ -56,6 +58,22 @@ public final class ReplicationService implements AutoCloseable {
 
     public ReplicaControl replicaControl() {
         return creator;
+    }
+
+    /** Cuts this region's links with {@code peer} ({@code "*"} for every peer) in both directions. */
+    public void cut(String peer) {
+        context.cuts().cut(peer);
+    }
+
+    /** Restores the links cut with {@code peer} ({@code "*"} restores every link). */
+    public void restore(String peer) {
+        context.cuts().restore(peer);
+        links.retryAll();
+    }
+
+    /** The peers whose links are cut, {@code "*"} when every link is. */
+    public java.util.List<String> cutPeers() {
+        return context.cuts().cutPeers();
     }
 
     public ReplicationStatus status() {

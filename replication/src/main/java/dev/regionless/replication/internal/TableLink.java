@@ -31,6 +31,7 @@ final class TableLink implements AutoCloseable {
     private final String tableId;
     private final String destination;
     private final Semaphore wake = new Semaphore(0);
+    private final Semaphore retry = new Semaphore(0);
     private final LagWindow lags = new LagWindow(4096);
     private final AtomicLong shipped = new AtomicLong();
     private final Thread thread;
@@ -53,6 +54,12 @@ final class TableLink implements AutoCloseable {
 
     /** Tells the link that the table changed, so it does not wait for its next recheck. */
     void wake() {
+        wake.release();
+    }
+
+    /** Ends a backoff early: the peer is likely reachable again. */
+    void retryNow() {
+        retry.release();
         wake.release();
     }
 
@@ -192,10 +199,14 @@ final class TableLink implements AutoCloseable {
         }
     }
 
-    /** Waits out a backoff without being cut short by changes; false if the link is closing. */
+    /**
+     * Waits out a backoff, which changes do not cut short but {@link #retryNow} does; false if the link is closing.
+     */
     private boolean sleep(Duration wait) {
         try {
-            Thread.sleep(wait);
+            if (retry.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                retry.drainPermits();
+            }
             return running;
         } catch (InterruptedException e) {
             return false;
@@ -239,6 +250,7 @@ final class TableLink implements AutoCloseable {
                 lags.percentile(50),
                 lags.percentile(99),
                 shipped.get(),
+                context.cuts().isCut(destination),
                 lastError);
     }
 

@@ -648,6 +648,15 @@ public final class StoredTables implements AutoCloseable {
         return page;
     }
 
+    public dev.regionless.tables.KeyRangeDigest digest(TableState table, long fromHash, long toHash) {
+        return RangeDigests.digest(store, table, fromHash, toHash);
+    }
+
+    public List<VersionedItem> readVersioned(
+            TableState table, long fromHash, long toHash, Item exclusiveStartKey, int limit) {
+        return RangeDigests.read(store, table, fromHash, toHash, exclusiveStartKey, limit);
+    }
+
     // ---- streams ----
 
     public List<ChangeRecord> readStream(TableState table, long afterSequence, int limit) {
