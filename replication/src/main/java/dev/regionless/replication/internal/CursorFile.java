@@ -74,21 +74,18 @@ public final class CursorFile {
     }
 
     /**
-     * Gives a new link its starting position unless it has one; answers the link's position. A new link starts
-     * where the table's other links of this region all are, because everything before was acknowledged by every
-     * other replica, including the one a new replica is filled from; with no other link it starts at the stream's
-     * beginning.
+     * Gives a new link its starting position unless it has one; answers the link's position. A new link starts at
+     * the beginning of the stream. Starting where this region's other links are would lose writes: a write they
+     * delivered to the replica that fills the new one may have been applied there after the snapshot it sends was
+     * taken, and that replica ships only its own writes. Sending the retained stream again costs some traffic;
+     * applying is idempotent, so it costs nothing else.
      */
     public synchronized long startLink(String tableId, String destination) {
         var existing = cursors.get(linkKey(tableId, destination));
         if (existing != null) {
             return existing;
         }
-        long start = cursors.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(tableId + " "))
-                .mapToLong(Map.Entry::getValue)
-                .min()
-                .orElse(0);
+        long start = 0;
         cursors.put(linkKey(tableId, destination), start);
         dirty = true;
         return start;

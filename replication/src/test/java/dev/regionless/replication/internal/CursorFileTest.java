@@ -48,16 +48,15 @@ class CursorFileTest {
     }
 
     @Test
-    void aNewLinkStartsWhereTheTablesOtherLinksAllAre() {
+    void aNewLinkStartsAtTheBeginningOfTheStreamWhereverTheOtherLinksAre() {
         var cursors = CursorFile.open(folder);
         cursors.advance("t1", "us-east-1", 30);
         cursors.advance("t1", "us-west-2", 25);
-        cursors.advance("t2", "us-west-2", 5);
 
         long start = cursors.startLink("t1", "ap-south-1");
 
-        assertThat(start).isEqualTo(25);
-        assertThat(cursors.startLink("t3", "ap-south-1")).isZero();
+        assertThat(start).isZero();
+        assertThat(cursors.startLink("t1", "us-east-1")).isEqualTo(30);
     }
 
     @Test
