@@ -70,6 +70,9 @@ final class DemoCommand implements Callable<Integer> {
                     region.endpoints().api() + "/?ws=" + String.join(",", sockets) + "&api=" + String.join(",", apis);
             out.printf("  %-10s %s%n", region.name(), page);
         }
+        out.println();
+        out.println("From another terminal, take a region down and watch its page move to another:");
+        out.println("  ./regionless chaos region " + set.regions().getFirst().name() + " down   (then: up)");
     }
 
     static Path home() {

@@ -1,6 +1,7 @@
 package dev.regionless.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,40 @@ class DemoCommandIT {
 
             CliProcess.run(work, "chaos", "health", "eu-west-2", "pass", "--data", "run");
             assertThat(get(health).body()).isEqualTo("Ok");
+        }
+    }
+
+    @Test
+    void aRegionTakenDownStopsAnsweringAndComesBackAtItsAddressWithWhatWasWrittenMeanwhile() throws Exception {
+        try (var demo = CliProcess.start(work, "demo", "--data", "run", "--no-delay")) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> demo.output().contains("Press Ctrl-C"));
+            var regions = new ObjectMapper()
+                    .readTree(Files.readString(work.resolve("run/endpoints.json")))
+                    .get("regions");
+            var london = URI.create(regions.get("eu-west-2").get("api").asText() + "/history");
+            var oregon = regions.get("us-west-2");
+
+            var down = CliProcess.run(work, "chaos", "region", "eu-west-2", "down", "--data", "run");
+            assertThat(down.exitCode()).as(down.output()).isZero();
+            assertThatThrownBy(() -> get(london)).isInstanceOf(java.net.ConnectException.class);
+            try (var client = HttpClient.newHttpClient()) {
+                var socket = client.newWebSocketBuilder()
+                        .buildAsync(
+                                URI.create(oregon.get("websocket").asText()), new java.net.http.WebSocket.Listener() {})
+                        .get(20, java.util.concurrent.TimeUnit.SECONDS);
+                socket.sendText("{\"action\":\"send\",\"message\":\"while London was dark\"}", true)
+                        .get(20, java.util.concurrent.TimeUnit.SECONDS);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> get(URI.create(oregon.get("api").asText() + "/history"))
+                                .body()
+                                .contains("while London was dark"));
+                socket.abort();
+            }
+
+            var up = CliProcess.run(work, "chaos", "region", "eu-west-2", "up", "--data", "run");
+            assertThat(up.exitCode()).as(up.output()).isZero();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> get(london).body().contains("while London was dark"));
         }
     }
 

@@ -45,6 +45,7 @@ public final class WebSocketGateway implements AutoCloseable {
     private final ConnectionsApi connectionsApi;
     private volatile WebSocketDeployment deployment = WebSocketDeployment.empty();
     private volatile String domainName = "";
+    private String host;
     private HttpServer server;
     private long expiryTimer;
 
@@ -70,23 +71,47 @@ public final class WebSocketGateway implements AutoCloseable {
                 requireNonNull(vertx, "vertx"),
                 requireNonNull(config, "config"),
                 requireNonNull(functions, "functions"));
+        gateway.host = requireNonNull(host, "host");
+        gateway.server = gateway.listen(port);
+        gateway.domainName = host + ":" + gateway.server.actualPort();
+        gateway.expiryTimer = vertx.setPeriodic(EXPIRY_CHECK_MILLIS, id -> gateway.closeExpired());
+        return gateway;
+    }
+
+    private HttpServer listen(int port) {
         var options = new HttpServerOptions()
-                .setHost(requireNonNull(host, "host"))
+                .setHost(host)
                 .setPort(port)
                 .setReuseAddress(true)
                 // The decoder only guards memory: the 32 KB frame limit is checked by the assembler, so that the
                 // client gets close code 1009 as on AWS rather than the decoder's own close.
                 .setMaxWebSocketFrameSize(WebSocketLimits.MAX_MESSAGE_BYTES)
                 .setMaxWebSocketMessageSize(WebSocketLimits.MAX_MESSAGE_BYTES);
-        gateway.server = await(
+        return await(
                 vertx.createHttpServer(options)
-                        .webSocketHandshakeHandler(gateway.connector)
-                        .requestHandler(new ManagementRequests(gateway.connectionsApi))
+                        .webSocketHandshakeHandler(connector)
+                        .requestHandler(new ManagementRequests(connectionsApi))
                         .listen(),
                 "WebSocket port " + host + ":" + port + " could not listen");
-        gateway.domainName = host + ":" + gateway.server.actualPort();
-        gateway.expiryTimer = vertx.setPeriodic(EXPIRY_CHECK_MILLIS, id -> gateway.closeExpired());
-        return gateway;
+    }
+
+    /**
+     * Stops answering, as when the region's data centre goes dark: every connection is dropped (1001) and the port
+     * closed, so clients reconnect elsewhere. {@link #resume()} listens again on the same port.
+     */
+    public synchronized void suspend() {
+        registry.all().forEach(connection -> connection.close(CloseReason.shutdown()));
+        if (server != null) {
+            await(server.close(), "WebSocket port " + domainName + " did not close");
+            server = null;
+        }
+    }
+
+    /** Listens again on the port it had before {@link #suspend()}. */
+    public synchronized void resume() {
+        if (server == null) {
+            server = listen(uri().getPort());
+        }
     }
 
     /**
@@ -169,7 +194,7 @@ public final class WebSocketGateway implements AutoCloseable {
 
     /** Closes every connection (1001 Going away) and the port. */
     @Override
-    public void close() {
+    public synchronized void close() {
         vertx.cancelTimer(expiryTimer);
         connector.stop();
         registry.all().forEach(connection -> connection.close(CloseReason.shutdown()));

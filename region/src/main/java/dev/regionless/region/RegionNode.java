@@ -56,6 +56,11 @@ public final class RegionNode implements AutoCloseable {
     private final TableHousekeeping housekeeping;
     private Replication replication;
     private final List<HttpServer> servers = new ArrayList<>();
+    /** The public servers (service and app ports) and how to open each again after {@link #goDark()}. */
+    private final java.util.Map<HttpServer, java.util.function.Supplier<HttpServer>> publicServers =
+            new java.util.LinkedHashMap<>();
+
+    private boolean dark;
     private URI serviceUri;
     private URI appUri;
     private URI adminUri;
@@ -96,6 +101,7 @@ public final class RegionNode implements AutoCloseable {
         var servicePort = new DeferredHandler();
         var serviceServer =
                 ports.bind("service", config.servicePort(), port -> listen(vertx, config.host(), port, servicePort));
+        int boundServicePort = serviceServer.actualPort();
         var serviceUri = URI.create("http://" + config.host() + ":" + serviceServer.actualPort());
         var functionsConfig = new FunctionsConfig(
                 config.name(),
@@ -122,6 +128,7 @@ public final class RegionNode implements AutoCloseable {
                 config.clock());
         var node = new RegionNode(config, functions, gateway, webSocketGateway, tables);
         node.servers.add(serviceServer);
+        node.publicServers.put(serviceServer, () -> listen(vertx, config.host(), boundServicePort, servicePort));
         node.serviceUri = serviceUri;
         node.replication = Replication.start(
                 ReplicationConfig.defaults(config.name(), config.dataDirectory().resolve("replication"))
@@ -140,24 +147,39 @@ public final class RegionNode implements AutoCloseable {
                         webSocketGateway.connectionsApi(),
                         node.replication));
         // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
-        var appServer = ports.bind(
-                "api",
-                config.apiPort(),
-                port -> listen(
-                        vertx,
-                        new HttpServerOptions()
-                                .setHost(config.host())
-                                .setPort(port)
-                                .setMaxInitialLineLength(10_240)
-                                .setMaxHeaderSize(10_240),
-                        gateway));
+        java.util.function.IntFunction<HttpServer> appListener = port -> listen(
+                vertx,
+                new HttpServerOptions()
+                        .setHost(config.host())
+                        .setPort(port)
+                        .setMaxInitialLineLength(10_240)
+                        .setMaxHeaderSize(10_240),
+                gateway);
+        var appServer = ports.bind("api", config.apiPort(), appListener);
+        int boundAppPort = appServer.actualPort();
         node.servers.add(appServer);
+        node.publicServers.put(appServer, () -> appListener.apply(boundAppPort));
         node.appUri = URI.create("http://" + config.host() + ":" + appServer.actualPort());
         var admin = new BlockingHttpHandler(
                 vertx,
                 config.name(),
                 1024 * 1024,
-                new AdminApi(config.name(), functions, node::deploy, node.replication));
+                new AdminApi(config.name(), functions, node::deploy, node.replication, new AdminApi.RegionPower() {
+                    @Override
+                    public void down() {
+                        node.goDark();
+                    }
+
+                    @Override
+                    public void up() {
+                        node.comeBack();
+                    }
+
+                    @Override
+                    public boolean isDown() {
+                        return node.isDark();
+                    }
+                }));
         var adminServer = ports.bind("admin", config.adminPort(), port -> listen(vertx, config.host(), port, admin));
         node.servers.add(adminServer);
         node.adminUri = URI.create("http://" + config.host() + ":" + adminServer.actualPort());
@@ -279,6 +301,56 @@ public final class RegionNode implements AutoCloseable {
     /** The root of the app port, where every deployed API is served under its stage. */
     public URI appUri() {
         return appUri;
+    }
+
+    /**
+     * Takes the region down as if its data centre went dark: its service, app and WebSocket ports stop answering
+     * (connections refused, open WebSockets dropped) and its replication links to every peer are cut. The admin
+     * port keeps answering, so the region can be brought back with {@link #comeBack()}, data intact.
+     */
+    public synchronized void goDark() {
+        if (dark) {
+            return;
+        }
+        dark = true;
+        webSocketGateway.suspend();
+        for (var server : publicServers.keySet()) {
+            await(server.close());
+        }
+        peerRegions().forEach(replication::cut);
+    }
+
+    /** Brings a region taken down by {@link #goDark()} back on the same ports, and restores its links. */
+    public synchronized void comeBack() {
+        if (!dark) {
+            return;
+        }
+        var reopened = new java.util.LinkedHashMap<HttpServer, java.util.function.Supplier<HttpServer>>();
+        publicServers.forEach((old, reopen) -> {
+            var server = reopen.get();
+            servers.set(servers.indexOf(old), server);
+            reopened.put(server, reopen);
+        });
+        publicServers.clear();
+        publicServers.putAll(reopened);
+        webSocketGateway.resume();
+        replication.cutPeers().forEach(replication::restore);
+        dark = false;
+    }
+
+    /** Whether the region is down ({@link #goDark()}). */
+    public synchronized boolean isDark() {
+        return dark;
+    }
+
+    private List<String> peerRegions() {
+        var names = new ArrayList<String>();
+        tables.tableNames()
+                .forEach(name -> tables.table(name)
+                        .ifPresent(table -> table.replicas().stream()
+                                .filter(region -> !region.equals(config.name()) && !names.contains(region))
+                                .forEach(names::add)));
+        return names;
     }
 
     @Override

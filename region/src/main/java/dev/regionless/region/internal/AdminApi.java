@@ -24,6 +24,7 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
     private final String region;
     private final Functions functions;
     private final TemplateDeployer deployer;
+    private final RegionPower power;
     private final Replication replication;
     /** The region's health switch: "pass", or "fail" to make health checks fail without changing code. */
     private volatile String healthSwitch = "pass";
@@ -34,12 +35,27 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         List<String> deploy(Path template, Map<String, String> parameterOverrides);
     }
 
+    /** Takes the region down and brings it back (chaos): its public ports, WebSockets and replication links. */
+    public interface RegionPower {
+        void down();
+
+        void up();
+
+        boolean isDown();
+    }
+
     /** @param replication the region's replication, for {@code /admin/replication} and {@code /admin/links} */
     public AdminApi(String region, Functions functions, TemplateDeployer deployer, Replication replication) {
+        this(region, functions, deployer, replication, null);
+    }
+
+    public AdminApi(
+            String region, Functions functions, TemplateDeployer deployer, Replication replication, RegionPower power) {
         this.region = region;
         this.functions = functions;
         this.deployer = deployer;
         this.replication = replication;
+        this.power = power;
     }
 
     @Override
@@ -58,6 +74,12 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         }
         if (path.equals("/admin/health-switch") && request.method().equals("PUT")) {
             return setHealthSwitch(request);
+        }
+        if (path.equals("/admin/region-state") && request.method().equals("PUT") && power != null) {
+            return setRegionState(request);
+        }
+        if (path.equals("/admin/region-state") && request.method().equals("GET") && power != null) {
+            return ServiceResponse.json(200, Map.of("region", region, "state", power.isDown() ? "down" : "up"));
         }
         if (path.startsWith("/admin/links/") && request.method().equals("PUT")) {
             return setLink(
@@ -119,6 +141,31 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         healthSwitch = status;
         functions.setPlatformVariable("REGIONLESS_REGION_HEALTH", status.equals("fail") ? "fail" : null);
         return ServiceResponse.json(200, Map.of("region", region, "status", status));
+    }
+
+    /**
+     * Body: {@code {"state": "down"}} or {@code {"state": "up"}}: the region stops answering on its public ports and
+     * cuts its replication links, as if its data centre went dark, or comes back with its data.
+     */
+    private ServiceResponse setRegionState(ServiceRequest request) {
+        String state;
+        try {
+            var body = dev.regionless.common.Json.mapper().readTree(request.body());
+            state = body == null || body.get("state") == null
+                    ? null
+                    : body.get("state").asText();
+        } catch (java.io.IOException e) {
+            state = null;
+        }
+        if (!"down".equals(state) && !"up".equals(state)) {
+            throw new AwsException("BadRequest", 400, "the body must be {\"state\": \"down\"} or {\"state\": \"up\"}");
+        }
+        if (state.equals("down")) {
+            power.down();
+        } else {
+            power.up();
+        }
+        return ServiceResponse.json(200, Map.of("region", region, "state", state));
     }
 
     /**
