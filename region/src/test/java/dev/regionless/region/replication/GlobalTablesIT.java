@@ -183,11 +183,12 @@ class GlobalTablesIT {
         }
 
         assertThat(written.get()).isPositive();
-        var expected = scan(london, "growing");
-        for (var client : List.of(virginia, oregon)) {
-            await().atMost(CONVERGENCE)
-                    .untilAsserted(() -> assertThat(scan(client, "growing")).isEqualTo(expected));
-        }
+        // London may still be receiving Virginia's last writes: wait until all three replicas agree.
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            var londonItems = scan(london, "growing");
+            assertThat(scan(virginia, "growing")).isEqualTo(londonItems);
+            assertThat(scan(oregon, "growing")).isEqualTo(londonItems);
+        });
         assertThat(oregon.describeTable(b -> b.tableName("growing")).table().replicas())
                 .extracting(replica -> replica.replicaStatus())
                 .containsOnly(ReplicaStatus.ACTIVE);
