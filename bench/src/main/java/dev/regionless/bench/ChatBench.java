@@ -32,6 +32,9 @@ final class ChatBench {
     static final int CLIENTS = 1000;
     static final int SENDERS = 4;
     static final double BASE_RATE = 100;
+    /** Low enough to leave no backlog, so that the measurement after it starts from an idle stream. */
+    static final double WARMUP_RATE = 50;
+
     static final Duration WARMUP = Duration.ofSeconds(5);
     static final Duration MEASURE = Duration.ofSeconds(20);
     static final Duration RAMP_STEP = Duration.ofSeconds(8);
@@ -52,9 +55,13 @@ final class ChatBench {
                     Locale.ROOT,
                     "   clients: Vert.x WebSocket clients on one event loop of this JVM, %d of them sending open loop;"
                             + "%n   latency from each message's scheduled send to its arrival at each client;"
-                            + " regions in this JVM%n   no peer: the original app ran on AWS, and nothing comparable"
+                            + " regions in this JVM%n   each client group warms up %d s at %.0f messages/s first;"
+                            + " a phase waits at most %d s after its last send%n   no peer: the original app ran on AWS, and nothing comparable"
                             + " runs on this machine%n   %d cores, load average at the start: %.1f%n",
                     SENDERS,
+                    WARMUP.toSeconds(),
+                    WARMUP_RATE,
+                    DRAIN_LIMIT.toSeconds(),
                     Runtime.getRuntime().availableProcessors(),
                     loadAverage());
             oneRegion(template, clientLoop);
@@ -74,7 +81,7 @@ final class ChatBench {
             try (var clients = connect(clientLoop, HOME_REGION + " clients", regions, HOME_REGION, CLIENTS)) {
                 var groups = List.of(clients);
                 var senders = clients.senders(SENDERS);
-                measure(traffic, groups, senders, BASE_RATE, WARMUP);
+                measure(traffic, groups, senders, WARMUP_RATE, WARMUP);
                 awaitQuiet(groups);
                 System.out.printf(Locale.ROOT, "   %.0f messages/s for %d s:%n", BASE_RATE, MEASURE.toSeconds());
                 var base = measure(traffic, groups, senders, BASE_RATE, MEASURE);
@@ -146,7 +153,7 @@ final class ChatBench {
                             clientLoop, "remote (" + REMOTE_REGION + ")", regions, REMOTE_REGION, CLIENTS / 2)) {
                 var groups = List.of(local, remote);
                 var senders = local.senders(SENDERS);
-                measure(traffic, groups, senders, BASE_RATE, WARMUP);
+                measure(traffic, groups, senders, WARMUP_RATE, WARMUP);
                 awaitQuiet(groups);
                 System.out.printf(
                         Locale.ROOT, "   %.0f messages/s for %d s:%n", BASE_RATE, TWO_REGION_MEASURE.toSeconds());
@@ -197,7 +204,10 @@ final class ChatBench {
         return new ChatStep(rate, range.size(), traffic.sentAt(range.first()), lastSent, List.copyOf(recorded));
     }
 
-    /** Waits, at most 10 s, until no client has received anything for half a second: the backlog is gone. */
+    /**
+     * Waits, at most 10 s, until no client has received anything for half a second: the previous phase's backlog
+     * is gone. Says so when it is not, since the next phase then starts behind.
+     */
     private static void awaitQuiet(List<ChatClients> groups) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -208,6 +218,8 @@ final class ChatBench {
             }
             Thread.sleep(50);
         }
+        System.out.println(
+                "   (the previous phase's messages were still arriving 10 s after it; the next starts behind)");
     }
 
     private static void printOtherFrames(List<ChatClients> groups) {
