@@ -3,7 +3,7 @@ package dev.regionless.bench;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code ./regionless bench [gateway|coldstart|tables|all] [options]}; {@code tables} takes {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}. */
+/** {@code ./regionless bench [gateway|coldstart|tables|chat|all] [options]}; {@code tables} takes {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}. */
 public final class Main {
     private Main() {}
 
@@ -15,14 +15,16 @@ public final class Main {
             case "gateway" -> GatewayBench.run(template);
             case "coldstart" -> ColdStartBench.run(template);
             case "tables" -> TablesBench.run(home, List.of(args).subList(1, args.length));
+            case "chat" -> ChatBench.run(home);
             case "all" -> {
                 GatewayBench.run(template);
                 ColdStartBench.run(template);
                 TablesBench.run(home, List.of());
+                ChatBench.run(home);
             }
             default -> {
                 System.err.println("bench: " + which + " (expected one of "
-                        + List.of("gateway", "coldstart", "tables", "all") + ")");
+                        + List.of("gateway", "coldstart", "tables", "chat", "all") + ")");
                 System.exit(2);
             }
         }
