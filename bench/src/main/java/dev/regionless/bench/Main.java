@@ -3,7 +3,8 @@ package dev.regionless.bench;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code ./regionless bench [gateway|coldstart|tables|all] [options]}; {@code tables} takes {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}. */
+/** {@code ./regionless bench [gateway|coldstart|tables|replication|all] [options]}; {@code tables} takes {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}; {@code replication}
+ * takes {@code --warmup=S}, {@code --measure=S} and {@code --partition=S}. */
 public final class Main {
     private Main() {}
 
@@ -15,6 +16,7 @@ public final class Main {
             case "gateway" -> GatewayBench.run(template);
             case "coldstart" -> ColdStartBench.run(template);
             case "tables" -> TablesBench.run(home, List.of(args).subList(1, args.length));
+            case "replication" -> ReplicationBench.run(List.of(args).subList(1, args.length));
             case "all" -> {
                 GatewayBench.run(template);
                 ColdStartBench.run(template);
@@ -22,7 +24,7 @@ public final class Main {
             }
             default -> {
                 System.err.println("bench: " + which + " (expected one of "
-                        + List.of("gateway", "coldstart", "tables", "all") + ")");
+                        + List.of("gateway", "coldstart", "tables", "replication", "all") + ")");
                 System.exit(2);
             }
         }
