@@ -3,7 +3,11 @@ package dev.regionless.bench;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code ./regionless bench [gateway|coldstart|tables|chat|all] [options]}; {@code tables} takes {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}. */
+/**
+ * {@code ./regionless bench [gateway|coldstart|tables|chat|replication|all] [options]}; {@code tables} takes
+ * {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}; {@code replication} takes {@code --warmup=S},
+ * {@code --measure=S} and {@code --partition=S}.
+ */
 public final class Main {
     private Main() {}
 
@@ -16,15 +20,17 @@ public final class Main {
             case "coldstart" -> ColdStartBench.run(template);
             case "tables" -> TablesBench.run(home, List.of(args).subList(1, args.length));
             case "chat" -> ChatBench.run(home);
+            case "replication" -> ReplicationBench.run(List.of(args).subList(1, args.length));
             case "all" -> {
                 GatewayBench.run(template);
                 ColdStartBench.run(template);
                 TablesBench.run(home, List.of());
                 ChatBench.run(home);
+                ReplicationBench.run(List.of());
             }
             default -> {
                 System.err.println("bench: " + which + " (expected one of "
-                        + List.of("gateway", "coldstart", "tables", "chat", "all") + ")");
+                        + List.of("gateway", "coldstart", "tables", "chat", "replication", "all") + ")");
                 System.exit(2);
             }
         }
