@@ -125,15 +125,7 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
      * {@code REGIONLESS_REGION_HEALTH} (absent while passing, as on AWS), so an app's health endpoint can follow it.
      */
     private ServiceResponse setHealthSwitch(ServiceRequest request) {
-        String status;
-        try {
-            var body = dev.regionless.common.Json.mapper().readTree(request.body());
-            status = body == null || body.get("status") == null
-                    ? null
-                    : body.get("status").asText();
-        } catch (java.io.IOException e) {
-            status = null;
-        }
+        var status = textField(request.body(), "status");
         if (!"pass".equals(status) && !"fail".equals(status)) {
             throw new AwsException(
                     "BadRequest", 400, "the body must be {\"status\": \"pass\"} or {\"status\": \"fail\"}");
@@ -148,15 +140,7 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
      * cuts its replication links, as if its data centre went dark, or comes back with its data.
      */
     private ServiceResponse setRegionState(ServiceRequest request) {
-        String state;
-        try {
-            var body = dev.regionless.common.Json.mapper().readTree(request.body());
-            state = body == null || body.get("state") == null
-                    ? null
-                    : body.get("state").asText();
-        } catch (java.io.IOException e) {
-            state = null;
-        }
+        var state = textField(request.body(), "state");
         if (!"down".equals(state) && !"up".equals(state)) {
             throw new AwsException("BadRequest", 400, "the body must be {\"state\": \"down\"} or {\"state\": \"up\"}");
         }
