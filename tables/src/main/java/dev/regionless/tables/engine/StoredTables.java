@@ -453,10 +453,13 @@ public final class StoredTables implements AutoCloseable {
                     throw TableErrors.resourceNotFound(change.write().table().name());
                 }
                 var state = table.state;
-                var tombstone = StorageKeys.tombstone(
-                        state.id(),
-                        state.definition().keySchema(),
-                        change.write().key());
+                // Only global tables keep tombstones; the key is not built on other tables' write path.
+                byte[] tombstone = state.isGlobal()
+                        ? StorageKeys.tombstone(
+                                state.id(),
+                                state.definition().keySchema(),
+                                change.write().key())
+                        : null;
                 if (result.after().isPresent()) {
                     batch.put(
                             change.key(),
