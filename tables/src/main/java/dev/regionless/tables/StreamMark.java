@@ -8,4 +8,12 @@ package dev.regionless.tables;
  * @param sequence the last stream position handed out (its write may not be durable yet)
  * @param timestamp the largest timestamp this region had issued or seen at that moment
  */
-public record StreamMark(long sequence, long timestamp) {}
+public record StreamMark(long sequence, long timestamp) {
+    /** How many low bits of a timestamp count events within one millisecond. */
+    private static final int LOGICAL_BITS = 16;
+
+    /** The smallest hybrid logical clock timestamp of the given wall-clock millisecond. */
+    public static long timestampAt(long epochMillis) {
+        return epochMillis << LOGICAL_BITS;
+    }
+}

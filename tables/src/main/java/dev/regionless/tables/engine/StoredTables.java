@@ -830,6 +830,19 @@ public final class StoredTables implements AutoCloseable {
         return tombstones.count(table);
     }
 
+    /** How many items the table holds, counting keys without decoding the items. */
+    public long countItems(TableState table) {
+        byte[] prefix = StorageKeys.tablePrefix(StorageKeys.ITEM, table.id());
+        long count = 0;
+        try (var cursor = new RangeCursor(store.iterator(), prefix, StorageKeys.successor(prefix), true, null)) {
+            while (cursor.hasNext()) {
+                count++;
+                cursor.advance();
+            }
+        }
+        return count;
+    }
+
     public void onChange(Consumer<String> listener) {
         listeners.add(listener);
     }
