@@ -122,15 +122,15 @@ final class TombstoneCollector {
         long graceEdge = StreamMark.timestampAt(context.config().clock().millis()
                 - context.config().tombstoneGrace().toMillis());
         long horizon = Math.min(smallest, graceEdge);
+        var limit = smallest <= graceEdge
+                ? "horizon held back by link " + slowest
+                : "horizon held back by the grace period of " + context.config().tombstoneGrace();
         if (horizon <= context.store().tombstoneHorizon(state)) {
-            return smallest <= graceEdge
-                    ? "waiting: link " + slowest + " has not delivered past the horizon yet"
-                    : "waiting: no tombstone is older than the grace period of "
-                            + context.config().tombstoneGrace();
+            return "waiting: " + limit;
         }
         int collected = context.store().collectTombstones(state, horizon);
         entry.collected.addAndGet(collected);
-        return "collected " + collected + " tombstones below " + horizon;
+        return "collected " + collected + " tombstones; " + limit;
     }
 
     /** Each global table's tombstones and how their collection is going. */

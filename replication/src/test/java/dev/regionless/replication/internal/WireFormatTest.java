@@ -38,7 +38,8 @@ class WireFormatTest {
         var shipped = new ChangeBatch("messages", "eu-west-2", List.of(change));
 
         assertThat(WireFormat.read(WireFormat.write(snapshot)).snapshot()).isTrue();
-        assertThat(new String(WireFormat.write(shipped), StandardCharsets.UTF_8)).doesNotContain("snapshot");
+        assertThat(new String(WireFormat.write(shipped), StandardCharsets.UTF_8))
+                .doesNotContain("snapshot");
         assertThat(WireFormat.read(WireFormat.write(shipped)).snapshot()).isFalse();
     }
 
