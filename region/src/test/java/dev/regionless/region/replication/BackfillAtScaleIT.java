@@ -56,25 +56,34 @@ class BackfillAtScaleIT {
             var writing = new AtomicBoolean(true);
             var written = new AtomicInteger();
             var progress = new ConcurrentLinkedQueue<String>();
+            var described = new ConcurrentLinkedQueue<String>();
+            long started = System.nanoTime();
 
             try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (var writer : List.of(london, virginia)) {
                     writers.submit(() -> writeUntilStopped(writer, writing, written));
                 }
                 addReplica(london, "us-west-2");
-                await().atMost(FILLED).pollInterval(Duration.ofMillis(250)).until(() -> {
+                await().atMost(FILLED).pollInterval(Duration.ofMillis(500)).until(() -> {
                     var backfills = admin(regions, "eu-west-2", "/admin/replication", null)
                             .path("backfills");
                     backfills.forEach(fill -> progress.add(fill.path("kind").asText() + " "
                             + fill.path("destination").asText() + " "
                             + fill.path("itemsRead").asLong() + "/"
                             + fill.path("itemsTotal").asLong()));
+                    london.describeTable(b -> b.tableName(TABLE)).table().replicas().stream()
+                            .filter(replica -> replica.replicaStatus() == ReplicaStatus.CREATING)
+                            .forEach(replica ->
+                                    described.add(replica.regionName() + " " + replica.replicaStatusPercentProgress()));
                     return backfills.isEmpty() && !progress.isEmpty();
                 });
                 awaitActive(london, "us-west-2");
                 writing.set(false);
             }
 
+            System.out.printf(
+                    "backfill of %,d items under %,d writes took %.1f s; admin API: %s; DescribeTable: %s%n",
+                    ITEMS, written.get(), (System.nanoTime() - started) / 1e9, progress, described);
             assertThat(written.get()).as("writes went on during the backfill").isPositive();
             assertThat(progress)
                     .as("the admin API showed the backfill part-way: %s", progress)
@@ -85,6 +94,11 @@ class BackfillAtScaleIT {
                         assertThat(Long.parseLong(counts[1])).isGreaterThan(ITEMS * 9L / 10);
                         assertThat(Long.parseLong(counts[0])).isPositive().isLessThan(Long.parseLong(counts[1]));
                     });
+            assertThat(described)
+                    .as("DescribeTable showed the new replica CREATING with its progress")
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(Integer.parseInt(line.substring("us-west-2 ".length())))
+                            .isBetween(0, 99));
             await().atMost(FILLED).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 var verification = verify(regions, TABLE);
                 assertThat(verification.differences()).isEmpty();

@@ -54,6 +54,15 @@ final class ReplicaCreator implements ReplicaControl {
     }
 
     @Override
+    public java.util.OptionalInt percentProgress(String table, String region) {
+        return backfills.status().stream()
+                .filter(fill -> fill.kind().equals(dev.regionless.replication.FillStatus.BACKFILL))
+                .filter(fill -> fill.table().equals(table) && fill.destination().equals(region))
+                .mapToInt(dev.regionless.replication.FillStatus::percent)
+                .findFirst();
+    }
+
+    @Override
     public TableState update(TableState table, List<ReplicaUpdate> updates) {
         lock.lock();
         try {
