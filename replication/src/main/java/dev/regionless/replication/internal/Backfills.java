@@ -49,6 +49,9 @@ final class Backfills implements AutoCloseable {
         final AtomicLong read = new AtomicLong();
         final AtomicLong shipped = new AtomicLong();
         final AtomicLong tombstones = new AtomicLong();
+        /** Set when a resync is asked for again while it runs: it starts over once the current pass ends. */
+        volatile boolean again;
+
         Thread thread;
 
         Fill(FillKey key) {
@@ -71,13 +74,13 @@ final class Backfills implements AutoCloseable {
     }
 
     /** Starts the fills the cursor file lists as unfinished. */
-    void resume() {
+    synchronized void resume() {
         context.cursors().backfills().forEach(entry -> resume(FillStatus.BACKFILL, entry));
         context.cursors().resyncs().forEach(entry -> resume(FillStatus.RESYNC, entry));
     }
 
     /** Starts filling a new replica (already listed in the cursor file by the caller). */
-    void start(String table, String region) {
+    synchronized void start(String table, String region) {
         start(new FillKey(FillStatus.BACKFILL, table, region));
     }
 
@@ -85,10 +88,17 @@ final class Backfills implements AutoCloseable {
      * Starts resynchronising a replica with this region's own writes. The caller has moved the link's cursor to
      * the end of the stream; this notes the resync in the cursor file first, so a restart resumes it.
      */
-    void resync(String table, String region) {
+    synchronized void resync(String table, String region) {
         context.cursors().addResync(table, region);
         context.cursors().flush();
-        start(new FillKey(FillStatus.RESYNC, table, region));
+        var key = new FillKey(FillStatus.RESYNC, table, region);
+        var current = running.get(key);
+        if (current != null) {
+            // The stream lost changes again while the resync ran; pages already sent may predate them.
+            current.again = true;
+            return;
+        }
+        start(key);
     }
 
     /** True while this region is filling the replica in {@code region} (either kind, including one to resume). */
@@ -114,6 +124,7 @@ final class Backfills implements AutoCloseable {
         start(new FillKey(kind, entry.substring(0, split), entry.substring(split + 1)));
     }
 
+    /** Call holding this object's lock, which also guards a fill's decision to end (see {@link #runUntilDone}). */
     private void start(FillKey key) {
         running.computeIfAbsent(key, k -> {
             var fill = new Fill(key);
@@ -121,30 +132,58 @@ final class Backfills implements AutoCloseable {
                     .name(key.kind() + "-" + key.table() + ">" + key.region())
                     .start(() -> {
                         try {
-                            run(fill);
+                            runUntilDone(fill);
                         } catch (InterruptedException e) {
                             // closing: resumed at the next start
-                        } catch (RuntimeException e) {
-                            LOG.warn(
-                                    "{} of {} in {} failed; it starts over at the next start",
-                                    key.kind(),
-                                    key.table(),
-                                    key.region(),
-                                    e);
                         } finally {
-                            running.remove(key);
+                            synchronized (this) {
+                                running.remove(key, fill);
+                            }
                         }
                     });
             return fill;
         });
     }
 
+    /** Runs the fill, over again after an unexpected failure or when a resync was asked for again meanwhile. */
+    private void runUntilDone(Fill fill) throws InterruptedException {
+        var backoff =
+                new Backoff(context.config().minBackoff(), context.config().maxBackoff());
+        while (!closed) {
+            try {
+                fill.again = false;
+                run(fill);
+                if (closed) {
+                    return;
+                }
+                // Ending and a new request for the same resync must not cross: both hold this object's lock.
+                synchronized (this) {
+                    if (!fill.again) {
+                        finish(fill);
+                        running.remove(fill.key, fill);
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "{} of {} in {} failed; starting over",
+                        fill.key.kind(),
+                        fill.key.table(),
+                        fill.key.region(),
+                        e);
+                Thread.sleep(backoff.next());
+            }
+            fill.read.set(0);
+            fill.shipped.set(0);
+            fill.tombstones.set(0);
+        }
+    }
+
     private void run(Fill fill) throws InterruptedException {
         var key = fill.key;
         var state = context.store().table(key.table()).orElse(null);
         if (state == null || !state.replicas().contains(key.region())) {
-            finish(key);
-            return;
+            return; // the table or the replica is gone: nothing to fill
         }
         boolean backfill = key.kind().equals(FillStatus.BACKFILL);
         fill.total = context.store().countItems(state);
@@ -157,17 +196,6 @@ final class Backfills implements AutoCloseable {
             while (!closed && !markActive.test(key.table(), key.region())) {
                 Thread.sleep(backoff.next());
             }
-        }
-        if (!closed) {
-            finish(key);
-            LOG.info(
-                    "{} of {} in {} done: {} items read, {} shipped, {} tombstones",
-                    key.kind(),
-                    key.table(),
-                    key.region(),
-                    fill.read.get(),
-                    fill.shipped.get(),
-                    fill.tombstones.get());
         }
     }
 
@@ -237,7 +265,16 @@ final class Backfills implements AutoCloseable {
         throw new InterruptedException();
     }
 
-    private void finish(FillKey key) {
+    private void finish(Fill fill) {
+        var key = fill.key;
+        LOG.info(
+                "{} of {} in {} done: {} items read, {} shipped, {} tombstones",
+                key.kind(),
+                key.table(),
+                key.region(),
+                fill.read.get(),
+                fill.shipped.get(),
+                fill.tombstones.get());
         if (key.kind().equals(FillStatus.BACKFILL)) {
             context.cursors().removeBackfill(key.table(), key.region());
         } else {

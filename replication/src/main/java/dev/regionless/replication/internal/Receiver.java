@@ -69,7 +69,10 @@ final class Receiver {
         }
         var writes =
                 batch.changes().stream().map(ShippedChange::toVersionedItem).toList();
-        int applied = batch.snapshot()
+        // Snapshot pages pass the tombstone horizon only while this replica is being created: a page arriving later
+        // (a request held up somewhere) is applied like any replicated write.
+        boolean creating = state.replicaStatus(context.region()).equals("CREATING");
+        int applied = batch.snapshot() && creating
                 ? context.store().applySnapshot(state, writes)
                 : context.store().applyReplicated(state, writes);
         return json(WireFormat.acknowledgement(batch.lastSequence(), applied));

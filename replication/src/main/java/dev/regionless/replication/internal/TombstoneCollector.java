@@ -40,7 +40,7 @@ final class TombstoneCollector {
     private final LinkContext context;
     private final Watermarks watermarks;
     private final ControlCalls control;
-    /** Runs a round without a replica being added or removed meanwhile (see {@link ReplicaCreator#exclusive}). */
+    /** Collects without a replica being added or removed meanwhile (see {@link ReplicaCreator#exclusive}). */
     private final java.util.function.Function<Supplier<String>, String> exclusive;
 
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
@@ -72,7 +72,7 @@ final class TombstoneCollector {
             var entry = progress.computeIfAbsent(name, n -> new Progress());
             entry.rounds.incrementAndGet();
             try {
-                entry.lastOutcome = exclusive.apply(() -> collect(name, entry));
+                entry.lastOutcome = collect(name, entry);
             } catch (RuntimeException e) {
                 entry.lastOutcome = "failed: " + e.getMessage();
                 LOG.warn("tombstone collection of {} in {} failed", name, context.region(), e);
@@ -81,17 +81,16 @@ final class TombstoneCollector {
         progress.keySet().removeIf(name -> context.store().table(name).isEmpty());
     }
 
+    /**
+     * Asks every replica for its watermarks (without holding any lock: a peer may be slow to answer), then, under
+     * the replica creator's lock, checks that the replicas are still the same and none is being created, and
+     * collects.
+     */
     private String collect(String name, Progress entry) {
-        // Read again: a replica may have been added or removed since the round began.
         var state = context.store().table(name).orElse(null);
-        if (state == null || !state.isGlobal()) {
-            return "not a global table";
-        }
-        var creating = state.replicas().stream()
-                .filter(region -> state.replicaStatus(region).equals("CREATING"))
-                .toList();
-        if (!creating.isEmpty()) {
-            return "waiting: replicas " + creating + " are being created";
+        var blocked = blocked(state);
+        if (blocked != null) {
+            return blocked;
         }
         long smallest = Long.MAX_VALUE;
         String slowest = null;
@@ -125,12 +124,34 @@ final class TombstoneCollector {
         var limit = smallest <= graceEdge
                 ? "horizon held back by link " + slowest
                 : "horizon held back by the grace period of " + context.config().tombstoneGrace();
-        if (horizon <= context.store().tombstoneHorizon(state)) {
-            return "waiting: " + limit;
+        var replicas = state.replicas();
+        return exclusive.apply(() -> {
+            // A replica added meanwhile is CREATING (or ACTIVE with links the round did not ask about): skip.
+            var current = context.store().table(name).orElse(null);
+            var changed = blocked(current);
+            if (changed != null
+                    || !current.replicas().equals(replicas)
+                    || !current.tableId().equals(state.tableId())) {
+                return changed != null ? changed : "waiting: the replicas changed during the round";
+            }
+            if (horizon <= context.store().tombstoneHorizon(current)) {
+                return "waiting: " + limit;
+            }
+            int collected = context.store().collectTombstones(current, horizon);
+            entry.collected.addAndGet(collected);
+            return "collected " + collected + " tombstones; " + limit;
+        });
+    }
+
+    /** Why a round cannot collect the table's tombstones now, or {@code null} if it may try. */
+    private static String blocked(TableState state) {
+        if (state == null || !state.isGlobal()) {
+            return "not a global table";
         }
-        int collected = context.store().collectTombstones(state, horizon);
-        entry.collected.addAndGet(collected);
-        return "collected " + collected + " tombstones; " + limit;
+        var creating = state.replicas().stream()
+                .filter(region -> state.replicaStatus(region).equals("CREATING"))
+                .toList();
+        return creating.isEmpty() ? null : "waiting: replicas " + creating + " are being created";
     }
 
     /** Each global table's tombstones and how their collection is going. */

@@ -191,6 +191,7 @@ public final class StoredTables implements AutoCloseable {
             tables.remove(name);
             try (var batch = new WriteBatch()) {
                 batch.delete(StorageKeys.catalog(name));
+                batch.delete(Tombstones.horizonKey(state.id()));
                 for (byte kind :
                         new byte[] {StorageKeys.ITEM, StorageKeys.INDEX, StorageKeys.STREAM, StorageKeys.TOMBSTONE}) {
                     byte[] prefix = StorageKeys.tablePrefix(kind, state.id());

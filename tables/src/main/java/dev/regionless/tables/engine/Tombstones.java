@@ -125,7 +125,8 @@ final class Tombstones {
         return key;
     }
 
-    private static byte[] horizonKey(long tableId) {
+    /** Where the table's horizon is kept; deleted with the table. */
+    static byte[] horizonKey(long tableId) {
         return StorageKeys.counter("tombstone-horizon " + tableId);
     }
 }
