@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.regionless.common.Json;
+import dev.regionless.region.RegionConfig;
 import dev.regionless.region.RegionSet;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,9 @@ class LinkChaosIT {
 
     @BeforeAll
     static void start() {
-        regions = RegionSet.start(data, REGIONS);
+        // Each region on its own loopback address, as in the demo: links run between addresses, not only ports.
+        regions = RegionSet.start(
+                data, REGIONS, c -> c.withHost(RegionConfig.loopbackAddress(REGIONS.indexOf(c.name()))));
         london = client(regions, "eu-west-2");
         virginia = client(regions, "us-east-1");
     }
