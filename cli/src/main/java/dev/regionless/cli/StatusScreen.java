@@ -14,7 +14,9 @@ final class StatusScreen {
 
     static List<String> lines(JsonNode snapshot) {
         var lines = new ArrayList<String>();
-        lines.add("regionless status at " + snapshot.path("time").asText() + " (every second; Ctrl-C to stop)");
+        // To the second: the fraction only makes the line flicker.
+        var time = snapshot.path("time").asText().replaceFirst("\\.\\d+Z$", "Z");
+        lines.add("regionless status at " + time + " (every second; Ctrl-C to stop)");
         lines.add("");
         snapshot.path("regions").properties().forEach(entry -> region(entry.getKey(), entry.getValue(), lines));
         var edges = snapshot.path("edges");

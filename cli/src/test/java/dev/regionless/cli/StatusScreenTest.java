@@ -9,7 +9,7 @@ class StatusScreenTest {
     @Test
     void eachRegionShowsItsStateHealthSwitchAndLinks() throws Exception {
         var snapshot = Json.mapper().readTree("""
-                {"time": "2026-01-01T00:00:00Z",
+                {"time": "2026-01-01T00:00:00.123456Z",
                  "regions": {"eu-west-2": {"endpoints": {"service": "http://127.0.0.2:41203"},
                    "status": {"state": "up", "healthSwitch": "fail",
                      "links": {"links": [{"peer": "us-east-1", "cut": true, "delayMillis": 0},
@@ -20,6 +20,8 @@ class StatusScreenTest {
 
         var lines = StatusScreen.lines(snapshot);
 
+        assertThat(lines.getFirst())
+                .isEqualTo("regionless status at 2026-01-01T00:00:00Z (every second; Ctrl-C to stop)");
         assertThat(lines).contains("eu-west-2    up          health FAIL http://127.0.0.2:41203");
         assertThat(lines).contains("  links  us-east-1 CUT, us-west-2 up +70 ms");
         assertThat(lines).noneMatch(line -> line.equals("edges"));
