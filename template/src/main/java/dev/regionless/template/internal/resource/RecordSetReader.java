@@ -64,32 +64,8 @@ final class RecordSetReader {
                             + " simple record)");
         }
         var alias = properties.mapping("AliasTarget").map(target -> aliasTarget(target, context));
-        var values = properties.get("ResourceRecords");
-        var ttl = properties.get("TTL");
-        if (alias.isPresent()) {
-            values.ifPresent(node -> {
-                throw node.location()
-                        .error("is not allowed with AliasTarget (expected: an AliasTarget, or ResourceRecords and"
-                                + " TTL)");
-            });
-            ttl.ifPresent(node -> {
-                throw node.location()
-                        .error("is not allowed with AliasTarget (expected: no TTL; an alias takes its" + " target's)");
-            });
-        }
-        var records = alias.isPresent()
-                ? List.<String>of()
-                : resourceRecords(
-                        values.orElseThrow(
-                                () -> properties.missing("AliasTarget", "an AliasTarget, or ResourceRecords and TTL")),
-                        type);
-        Integer ttlSeconds = alias.isPresent()
-                ? null
-                : Values.integer(
-                        ttl.orElseThrow(() -> properties.missing(
-                                "TTL", "how many seconds resolvers may keep the answer, such as 60")),
-                        0,
-                        Integer.MAX_VALUE);
+        var answer = alias.isPresent() ? new Answer(List.of(), null) : answer(properties, type);
+        alias.ifPresent(target -> refuseWithAlias(properties));
         var routing = new RoutingRecord(
                 logicalId,
                 context.resolver().context().region(),
@@ -101,9 +77,36 @@ final class RecordSetReader {
                 setIdentifier,
                 healthCheckId.map(Values::string).orElse(null),
                 alias.orElse(null),
-                records,
-                ttlSeconds);
+                answer.records(),
+                answer.ttlSeconds());
         return new ReadRecord(routing, record.location(), healthCheckId);
+    }
+
+    /** A record's own answer, when it is not an alias. */
+    private record Answer(List<String> records, Integer ttlSeconds) {}
+
+    /** An alias takes its target's answer and TTL: it may have neither values nor a TTL of its own. */
+    private static void refuseWithAlias(Properties properties) {
+        properties.get("ResourceRecords").ifPresent(node -> {
+            throw node.location()
+                    .error("is not allowed with AliasTarget (expected: an AliasTarget, or ResourceRecords and TTL)");
+        });
+        properties.get("TTL").ifPresent(node -> {
+            throw node.location()
+                    .error("is not allowed with AliasTarget (expected: no TTL; an alias takes its" + " target's)");
+        });
+    }
+
+    /** {@code ResourceRecords} and {@code TTL} of a record that is not an alias; both are required then. */
+    private static Answer answer(Properties properties, RoutingRecord.RecordType type) {
+        var records = properties
+                .get("ResourceRecords")
+                .orElseThrow(() -> properties.missing("AliasTarget", "an AliasTarget, or ResourceRecords and TTL"));
+        var ttl = properties
+                .get("TTL")
+                .orElseThrow(
+                        () -> properties.missing("TTL", "how many seconds resolvers may keep the answer, such as 60"));
+        return new Answer(resourceRecords(records, type), Values.integer(ttl, 0, Integer.MAX_VALUE));
     }
 
     /** {@code HostedZoneId} or {@code HostedZoneName}, which Route 53 takes one of, never both. */
