@@ -56,7 +56,7 @@ class WatermarksTest {
         cursors = CursorFile.open(folder.resolve("replication"));
         var config =
                 ReplicationConfig.defaults(HERE, folder.resolve("replication")).withClock(clock);
-        var context = new LinkContext(config, store, cursors, null, new LinkCuts());
+        var context = new LinkContext(config, store, cursors, null, new LinkCuts(), new LiveDelays(config.delays()));
         watermarks = new Watermarks(context, new Backfills(context));
     }
 
