@@ -78,7 +78,7 @@ final class ReplicationBench {
         System.out.printf(
                 Locale.ROOT,
                 "-- lag: PutItem at %d/s in total, round-robin over the regions (%d s warm-up, then %d s measured);%n"
-                        + "   every %dth write is read back (consistent GetItem) in the other two regions until"
+                        + "   every %dth write is read back (consistent BatchGetItem per round) in the other two regions until"
                         + " it shows%n",
                 RATE,
                 settings.warmup.toSeconds(),

@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param clock the region's time source
  * @param webSocketLimits the idle timeout and maximum duration of WebSocket connections
  * @param linkDelays the one-way delay of the replication links from this region to others (none by default)
+ * @param retention how long stream records and global tables' tombstones are kept
  */
 public record RegionConfig(
         String name,
@@ -36,7 +37,8 @@ public record RegionConfig(
         Duration keepAlive,
         Clock clock,
         WebSocketLimits webSocketLimits,
-        LinkDelays linkDelays) {
+        LinkDelays linkDelays,
+        ChangeRetention retention) {
 
     public RegionConfig {
         requireNonNull(name, "name");
@@ -46,6 +48,7 @@ public record RegionConfig(
         requireNonNull(clock, "clock");
         requireNonNull(webSocketLimits, "webSocketLimits");
         requireNonNull(linkDelays, "linkDelays");
+        requireNonNull(retention, "retention");
         if (!name.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             throw new IllegalArgumentException("region name: " + name + " (expected: a name like eu-west-2)");
         }
@@ -89,7 +92,8 @@ public record RegionConfig(
                 Duration.ofMinutes(10),
                 Clock.systemUTC(),
                 WebSocketLimits.defaults(),
-                LinkDelays.none());
+                LinkDelays.none(),
+                ChangeRetention.defaults());
     }
 
     public RegionConfig withHost(String newHost) {
@@ -105,7 +109,8 @@ public record RegionConfig(
                 keepAlive,
                 clock,
                 webSocketLimits,
-                linkDelays);
+                linkDelays,
+                retention);
     }
 
     public RegionConfig withPorts(int service, int api, int admin) {
@@ -121,7 +126,8 @@ public record RegionConfig(
                 keepAlive,
                 clock,
                 webSocketLimits,
-                linkDelays);
+                linkDelays,
+                retention);
     }
 
     public RegionConfig withWebSocketPort(int port) {
@@ -137,7 +143,8 @@ public record RegionConfig(
                 keepAlive,
                 clock,
                 webSocketLimits,
-                linkDelays);
+                linkDelays,
+                retention);
     }
 
     public RegionConfig withClock(Clock newClock) {
@@ -153,7 +160,8 @@ public record RegionConfig(
                 keepAlive,
                 newClock,
                 webSocketLimits,
-                linkDelays);
+                linkDelays,
+                retention);
     }
 
     public RegionConfig withKeepAlive(Duration newKeepAlive) {
@@ -169,7 +177,8 @@ public record RegionConfig(
                 newKeepAlive,
                 clock,
                 webSocketLimits,
-                linkDelays);
+                linkDelays,
+                retention);
     }
 
     public RegionConfig withConcurrencyLimit(int limit) {
@@ -185,7 +194,8 @@ public record RegionConfig(
                 keepAlive,
                 clock,
                 webSocketLimits,
-                linkDelays);
+                linkDelays,
+                retention);
     }
 
     public RegionConfig withWebSocketLimits(WebSocketLimits limits) {
@@ -201,7 +211,8 @@ public record RegionConfig(
                 keepAlive,
                 clock,
                 limits,
-                linkDelays);
+                linkDelays,
+                retention);
     }
 
     private static void checkPort(String what, int port) {
@@ -224,6 +235,25 @@ public record RegionConfig(
                 keepAlive,
                 clock,
                 webSocketLimits,
-                delays);
+                delays,
+                retention);
+    }
+
+    /** These settings with stream records and tombstones kept as {@code newRetention} says. */
+    public RegionConfig withRetention(ChangeRetention newRetention) {
+        return new RegionConfig(
+                name,
+                dataDirectory,
+                host,
+                servicePort,
+                apiPort,
+                adminPort,
+                webSocketPort,
+                concurrencyLimit,
+                keepAlive,
+                clock,
+                webSocketLimits,
+                linkDelays,
+                newRetention);
     }
 }

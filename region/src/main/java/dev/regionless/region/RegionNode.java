@@ -78,7 +78,11 @@ public final class RegionNode implements AutoCloseable {
         this.tables = tables;
         this.tableDeployer = new TableDeployer(tables);
         this.eventSources = EventSources.create(functions, tables, config.clock());
-        this.housekeeping = TableHousekeeping.start(tables, config.name());
+        this.housekeeping = TableHousekeeping.start(
+                tables,
+                config.name(),
+                config.retention().streamRetention(),
+                config.retention().trimInterval());
     }
 
     /**
@@ -133,7 +137,10 @@ public final class RegionNode implements AutoCloseable {
         node.replication = Replication.start(
                 ReplicationConfig.defaults(config.name(), config.dataDirectory().resolve("replication"))
                         .withClock(config.clock())
-                        .withDelays(config.linkDelays()),
+                        .withDelays(config.linkDelays())
+                        .withTombstones(
+                                config.retention().tombstoneGrace(),
+                                config.retention().tombstoneInterval()),
                 tables,
                 peers,
                 vertx);

@@ -13,6 +13,8 @@ package dev.regionless.replication;
  *     (-1 before the first)
  * @param lagP99Millis the 99th percentile of the same
  * @param shipped how many changes this link has delivered since the region started
+ * @param resyncs how many times since the region started the link found that the stream no longer held changes
+ *     the destination had not received, and had the destination resynchronised from a snapshot
  * @param cut true while the link is cut (a simulated partition), so nothing passes
  * @param lastError why the last attempt failed, or {@code null} if it succeeded
  */
@@ -26,5 +28,6 @@ public record LinkStatus(
         long lagP50Millis,
         long lagP99Millis,
         long shipped,
+        long resyncs,
         boolean cut,
         String lastError) {}

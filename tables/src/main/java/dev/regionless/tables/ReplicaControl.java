@@ -19,6 +19,14 @@ public interface ReplicaControl {
      */
     TableState update(TableState table, List<ReplicaUpdate> updates);
 
+    /**
+     * How far the filling of the table's new replica in {@code region} has got, as a whole percentage, if this
+     * region is the one filling it; DescribeTable shows it as the replica's {@code ReplicaStatusPercentProgress}.
+     */
+    default java.util.OptionalInt percentProgress(String table, String region) {
+        return java.util.OptionalInt.empty();
+    }
+
     /** One entry of {@code ReplicaUpdates}. */
     record ReplicaUpdate(Action action, String regionName) {
         public ReplicaUpdate {

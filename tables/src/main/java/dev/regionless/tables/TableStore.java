@@ -111,7 +111,8 @@ public final class TableStore implements AutoCloseable {
      * Applies a write replicated from another region, if it is newer by last writer wins (timestamp, then origin
      * region name) than this replica's version of the item, including a deleted item's tombstone. Repeating a write
      * or applying an older one changes nothing, so replication may deliver at least once. An applied write appears
-     * in this table's stream with its origin, so stream readers see it and replication does not send it back.
+     * in this table's stream with its origin, so stream readers see it and replication does not send it back. A
+     * write older than the table's {@link #tombstoneHorizon} is refused.
      *
      * @param image the item after the write, or empty for a delete
      * @param timestamp the write's hybrid logical clock timestamp ({@link ChangeRecord#timestamp()})
@@ -143,6 +144,47 @@ public final class TableStore implements AutoCloseable {
      */
     public int applyReplicated(TableState table, List<VersionedItem> writes) {
         return tables.applyReplicated(table, writes);
+    }
+
+    /**
+     * Applies a page of a snapshot that fills a new replica: as {@link #applyReplicated(TableState, List)}, except
+     * that writes older than the tombstone horizon are applied too, since a snapshot carries items however long ago
+     * they were last written.
+     */
+    public int applySnapshot(TableState table, List<VersionedItem> writes) {
+        return tables.applySnapshot(table, writes);
+    }
+
+    // ---- tombstones of global tables ----
+
+    /**
+     * The table's tombstone horizon, a hybrid logical clock timestamp (0 when it has none): replicated writes older
+     * than it are refused, and tombstones older than it may be gone. Replication raises it once every replica is
+     * known to have every write older than it.
+     */
+    public long tombstoneHorizon(TableState table) {
+        return tables.tombstoneHorizon(table);
+    }
+
+    /**
+     * Raises the tombstone horizon to {@code horizon} (durably; it never goes down), then deletes the tombstones
+     * older than it. Only safe once no replicated write older than {@code horizon} can still be missing anywhere;
+     * replication decides that.
+     *
+     * @return how many tombstones were deleted
+     */
+    public int collectTombstones(TableState table, long horizon) {
+        return tables.collectTombstones(table, horizon);
+    }
+
+    /** How many items the table holds now; walks its keys (cheaper than a Scan, but not free). */
+    public long countItems(TableState table) {
+        return tables.countItems(table);
+    }
+
+    /** How many deleted items' tombstones a global table holds; reads them all. */
+    public long countTombstones(TableState table) {
+        return tables.countTombstones(table);
     }
 
     /**
@@ -178,6 +220,14 @@ public final class TableStore implements AutoCloseable {
      */
     public List<ChangeRecord> readStream(TableState table, long afterSequence, int limit) {
         return tables.readStream(table, afterSequence, limit);
+    }
+
+    /**
+     * Where the table's stream stands for this region's own writes: each of them with a timestamp up to the mark's
+     * has a stream position up to the mark's, because a local write gets its timestamp and its position together.
+     */
+    public StreamMark streamMark(TableState table) {
+        return tables.streamMark(table);
     }
 
     /** The lowest and highest sequence numbers held in the table's stream (lowest > highest when empty). */

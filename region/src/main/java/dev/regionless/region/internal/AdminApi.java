@@ -106,7 +106,9 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         }
         if (path.equals("/admin/replication")) {
             // {"region", "links": [{table, source, destination, cursor, pending, oldestPendingAgeMillis,
-            // lagP50Millis, lagP99Millis, shipped, lastError}], "backfills": ["table>region (n items shipped)"]}
+            // lagP50Millis, lagP99Millis, shipped, resyncs, cut, lastError}],
+            // "backfills": [{table, destination, kind (backfill|resync), itemsTotal, itemsRead, itemsShipped,
+            // tombstonesShipped}], "tombstones": [{table, tombstones, horizon, collected, rounds, lastOutcome}]}
             return ServiceResponse.json(200, replication.status());
         }
         if (path.equals("/admin/links")) {

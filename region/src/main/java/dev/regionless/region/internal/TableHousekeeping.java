@@ -11,12 +11,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The region's background work on its tables: deleting expired items (time to live) every few seconds — DynamoDB
  * takes up to days, so any delay is faithful, and a short one makes TTL testable — and trimming stream records
- * past the 24-hour retention.
+ * past their retention (24 hours, as DynamoDB Streams keeps them, unless configured otherwise).
  */
 public final class TableHousekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TableHousekeeping.class);
     static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(5);
-    static final Duration STREAM_RETENTION = Duration.ofHours(24);
 
     private final ScheduledExecutorService scheduler;
 
@@ -24,7 +23,12 @@ public final class TableHousekeeping implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    public static TableHousekeeping start(TableStore tables, String region) {
+    /**
+     * @param streamRetention how old a stream record may get, on the tables' clock
+     * @param trimInterval how often streams are trimmed
+     */
+    public static TableHousekeeping start(
+            TableStore tables, String region, Duration streamRetention, Duration trimInterval) {
         var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .daemon()
                 .name("tables-housekeeping-" + region)
@@ -35,7 +39,10 @@ public final class TableHousekeeping implements AutoCloseable {
                 EXPIRY_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(
-                () -> run("trim streams", () -> tables.trimStreams(STREAM_RETENTION)), 1, 10, TimeUnit.MINUTES);
+                () -> run("trim streams", () -> tables.trimStreams(streamRetention)),
+                trimInterval.toMillis(),
+                trimInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return new TableHousekeeping(scheduler);
     }
 

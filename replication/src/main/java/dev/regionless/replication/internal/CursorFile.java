@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * The region's replication state in {@code <state>/cursors.json}: for each link (a table, by its TableId, and a
  * destination region) the stream position up to which the destination has acknowledged this region's changes,
- * and the new replicas this region is still filling.
+ * the new replicas this region is still filling, and the replicas it is resynchronising after its stream lost
+ * changes they had not received.
  *
  * <p>Cursors move in memory when a batch is acknowledged and reach the disk at the next {@link #flush()}; a crash
  * in between only makes the link send some changes again, which the destination ignores, so acknowledged writes
@@ -32,15 +33,17 @@ public final class CursorFile {
     private final Path folder;
     private final TreeMap<String, Long> cursors;
     private final TreeSet<String> backfills;
+    private final TreeSet<String> resyncs;
     private boolean dirty;
 
-    /** What the file holds. */
-    record Contents(Map<String, Long> cursors, List<String> backfills) {}
+    /** What the file holds; files written before resyncs existed have none. */
+    record Contents(Map<String, Long> cursors, List<String> backfills, List<String> resyncs) {}
 
     private CursorFile(Path folder, Contents contents) {
         this.folder = folder;
         this.cursors = new TreeMap<>(contents.cursors() == null ? Map.of() : contents.cursors());
         this.backfills = new TreeSet<>(contents.backfills() == null ? List.of() : contents.backfills());
+        this.resyncs = new TreeSet<>(contents.resyncs() == null ? List.of() : contents.resyncs());
     }
 
     /** Reads the state in {@code folder}, or starts empty if there is none. */
@@ -49,7 +52,7 @@ public final class CursorFile {
         try {
             Files.createDirectories(folder);
             if (!Files.exists(file)) {
-                return new CursorFile(folder, new Contents(Map.of(), List.of()));
+                return new CursorFile(folder, new Contents(Map.of(), List.of(), List.of()));
             }
             return new CursorFile(folder, Json.mapper().readValue(file.toFile(), new TypeReference<Contents>() {}));
         } catch (IOException e) {
@@ -118,6 +121,19 @@ public final class CursorFile {
         dirty |= backfills.remove(table + ">" + region);
     }
 
+    /** The replicas this region is resynchronising from a snapshot of its own writes, as {@code table>region}. */
+    public synchronized List<String> resyncs() {
+        return new ArrayList<>(resyncs);
+    }
+
+    public synchronized void addResync(String table, String region) {
+        dirty |= resyncs.add(table + ">" + region);
+    }
+
+    public synchronized void removeResync(String table, String region) {
+        dirty |= resyncs.remove(table + ">" + region);
+    }
+
     /** Writes the state if it changed since the last flush; durable when this returns. */
     public synchronized void flush() {
         if (!dirty) {
@@ -126,7 +142,8 @@ public final class CursorFile {
         var file = folder.resolve(NAME);
         var temporary = folder.resolve(NAME + ".tmp");
         try {
-            byte[] bytes = Json.mapper().writeValueAsBytes(new Contents(cursors, new ArrayList<>(backfills)));
+            byte[] bytes = Json.mapper()
+                    .writeValueAsBytes(new Contents(cursors, new ArrayList<>(backfills), new ArrayList<>(resyncs)));
             try (var channel = FileChannel.open(
                     temporary,
                     StandardOpenOption.CREATE,

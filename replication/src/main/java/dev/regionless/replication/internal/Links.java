@@ -15,11 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Links implements AutoCloseable {
     private final LinkContext context;
+    private final TableLink.Resyncs resyncs;
     private final Map<String, TableLink> links = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    Links(LinkContext context) {
+    Links(LinkContext context, TableLink.Resyncs resyncs) {
         this.context = context;
+        this.resyncs = resyncs;
     }
 
     /** Brings the running links in line with the tables' replicas. */
@@ -41,7 +43,7 @@ final class Links implements AutoCloseable {
                 wanted.add(key);
                 links.computeIfAbsent(key, k -> {
                     context.cursors().startLink(state.tableId(), destination);
-                    var link = new TableLink(context, state, destination);
+                    var link = new TableLink(context, resyncs, state, destination);
                     link.start();
                     return link;
                 });

@@ -16,11 +16,13 @@ import java.util.Map;
 final class Receiver {
     private final LinkContext context;
     private final Links links;
+    private final Watermarks watermarks;
     private final RangeAnswers ranges;
 
-    Receiver(LinkContext context, Links links) {
+    Receiver(LinkContext context, Links links, Watermarks watermarks) {
         this.context = context;
         this.links = links;
+        this.watermarks = watermarks;
         this.ranges = new RangeAnswers(context.region(), context.store());
     }
 
@@ -39,6 +41,7 @@ final class Receiver {
                 case ControlCalls.CREATE_PATH -> createReplica(request.body());
                 case ControlCalls.SET_PATH -> setReplicas(request.body());
                 case ControlCalls.DELETE_PATH -> deleteReplica(request.body());
+                case ControlCalls.WATERMARKS_PATH -> watermarks(request.body());
                 case RangeCalls.DIGESTS_PATH -> json(ranges.digests(request.body()));
                 case RangeCalls.VERSIONS_PATH -> json(ranges.versions(request.body()));
                 default -> throw new AwsException("NotFound", 404, "no replication resource at " + request.path());
@@ -64,12 +67,14 @@ final class Receiver {
                     "table " + batch.table() + " in " + context.region() + " has replicas " + state.replicas()
                             + " (expected: both " + context.region() + " and " + batch.source() + ")");
         }
-        int applied = context.store()
-                .applyReplicated(
-                        state,
-                        batch.changes().stream()
-                                .map(ShippedChange::toVersionedItem)
-                                .toList());
+        var writes =
+                batch.changes().stream().map(ShippedChange::toVersionedItem).toList();
+        // Snapshot pages pass the tombstone horizon only while this replica is being created: a page arriving later
+        // (a request held up somewhere) is applied like any replicated write.
+        boolean creating = state.replicaStatus(context.region()).equals("CREATING");
+        int applied = batch.snapshot() && creating
+                ? context.store().applySnapshot(state, writes)
+                : context.store().applyReplicated(state, writes);
         return json(WireFormat.acknowledgement(batch.lastSequence(), applied));
     }
 
@@ -89,6 +94,9 @@ final class Receiver {
                         state -> state.withTtlAttribute(message.ttlAttribute())
                                 .withReplicas(message.replicas())
                                 .withReplicaStatuses(message.replicaStatuses()));
+        if (message.tombstoneHorizon() > 0) {
+            context.store().collectTombstones(context.store().requireTable(name), message.tombstoneHorizon());
+        }
         links.reconcile();
         return json(WireFormat.bytes(dev.regionless.common.Json.mapper()
                 .createObjectNode()
@@ -116,6 +124,20 @@ final class Receiver {
         links.reconcile();
         return json(WireFormat.bytes(
                 dev.regionless.common.Json.mapper().createObjectNode().put("table", message.table())));
+    }
+
+    /** This region's link watermarks for a table, for another replica's tombstone collection. */
+    private ServiceResponse watermarks(byte[] body) {
+        var message = ControlCalls.read(body, ControlCalls.WatermarksRequest.class);
+        var state = context.store().requireTable(message.table());
+        if (!state.replicas().contains(context.region())) {
+            throw new AwsException(
+                    "ReplicaNotFoundException",
+                    409,
+                    "table " + message.table() + " has no replica in " + context.region() + " (replicas: "
+                            + state.replicas() + ")");
+        }
+        return json(ControlCalls.write(new ControlCalls.WatermarksAnswer(context.region(), watermarks.of(state))));
     }
 
     private static ServiceResponse json(byte[] body) {

@@ -39,6 +39,29 @@ final class ReplicaCreator implements ReplicaControl {
         this.backfills = backfills;
     }
 
+    /**
+     * Runs {@code work} while no replica is being added or removed in this region: tombstone collection runs this
+     * way, so that the horizon a new replica receives stays the filling replica's horizon until the new replica is
+     * ACTIVE (collection waits while any replica is CREATING).
+     */
+    <T> T exclusive(java.util.function.Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public java.util.OptionalInt percentProgress(String table, String region) {
+        return backfills.status().stream()
+                .filter(fill -> fill.kind().equals(dev.regionless.replication.FillStatus.BACKFILL))
+                .filter(fill -> fill.table().equals(table) && fill.destination().equals(region))
+                .mapToInt(dev.regionless.replication.FillStatus::percent)
+                .findFirst();
+    }
+
     @Override
     public TableState update(TableState table, List<ReplicaUpdate> updates) {
         lock.lock();
@@ -79,7 +102,11 @@ final class ReplicaCreator implements ReplicaControl {
                 () -> control.createReplica(
                         region,
                         new ControlCalls.CreateReplica(
-                                streamed.definition(), streamed.ttlAttribute(), newReplicas, statuses)));
+                                streamed.definition(),
+                                streamed.ttlAttribute(),
+                                newReplicas,
+                                statuses,
+                                context.store().tombstoneHorizon(streamed))));
         tellOthers(replicas, streamed.name(), newReplicas, statuses);
         // Everything up to here is in the snapshot the backfill reads from now on; the link ships what follows.
         long position = context.store().streamBounds(streamed)[1];

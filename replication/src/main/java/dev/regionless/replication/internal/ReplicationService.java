@@ -29,7 +29,9 @@ public final class ReplicationService implements AutoCloseable {
     private final Backfills backfills;
     private final Receiver receiver;
     private final ReplicaCreator creator;
+    private final TombstoneCollector tombstones;
     private final Thread housekeeping;
+    private final Thread collection;
     private volatile boolean closed;
 
     private ReplicationService(ReplicationConfig config, TableStore store, Peers peers, Vertx vertx) {
@@ -42,14 +44,22 @@ public final class ReplicationService implements AutoCloseable {
                 new PeerClient(vertx, config.region(), peers, cuts),
                 cuts,
                 new LiveDelays(config.delays()));
-        this.links = new Links(context);
         this.backfills = new Backfills(context);
-        this.receiver = new Receiver(context, links);
-        this.creator = new ReplicaCreator(context, peers, new ControlCalls(context.client()), links, backfills);
+        this.links = new Links(context, backfills::resync);
+        var watermarks = new Watermarks(context, backfills);
+        this.receiver = new Receiver(context, links, watermarks);
+        var control = new ControlCalls(context.client());
+        this.creator = new ReplicaCreator(context, peers, control, links, backfills);
+        this.tombstones = new TombstoneCollector(context, watermarks, control, creator::exclusive);
         backfills.onFilled(creator::markActive);
         this.housekeeping = Thread.ofVirtual()
                 .name("replication-housekeeping-" + config.region())
                 .unstarted(this::housekeep);
+        // Its own thread: a round calls every replica, and a peer that does not answer must not hold up the
+        // cursor flushes.
+        this.collection = Thread.ofVirtual()
+                .name("replication-tombstones-" + config.region())
+                .unstarted(this::collectTombstones);
     }
 
     public static ReplicationService start(ReplicationConfig config, TableStore store, Peers peers, Vertx vertx) {
@@ -58,6 +68,7 @@ public final class ReplicationService implements AutoCloseable {
         service.links.reconcile();
         service.backfills.resume();
         service.housekeeping.start();
+        service.collection.start();
         return service;
     }
 
@@ -131,7 +142,20 @@ public final class ReplicationService implements AutoCloseable {
     }
 
     public ReplicationStatus status() {
-        return new ReplicationStatus(context.region(), links.status(), backfills.status());
+        return new ReplicationStatus(context.region(), links.status(), backfills.status(), tombstones.status());
+    }
+
+    private void collectTombstones() {
+        while (!closed) {
+            try {
+                Thread.sleep(context.config().tombstoneInterval());
+                tombstones.runRound();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("tombstone collection in {} failed: {}", context.region(), e.toString());
+            }
+        }
     }
 
     private void housekeep() {
@@ -152,11 +176,13 @@ public final class ReplicationService implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        housekeeping.interrupt();
-        try {
-            housekeeping.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (var thread : new Thread[] {housekeeping, collection}) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         backfills.close();
         links.close();

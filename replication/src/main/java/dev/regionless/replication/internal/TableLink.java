@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * on its own virtual thread. Only changes this region accepted are sent (never ones replicated to it), so nothing
  * goes back where it came from. The cursor moves only once the destination has acknowledged a batch; until then
  * the batch is retried with growing waits, so a destination that was away for hours gets everything when it
- * returns.
+ * returns. If it was away longer than the stream's retention, the stream no longer holds what it had not received:
+ * the link then has the replica resynchronised from a snapshot of this region's writes and goes on from the end
+ * of the stream.
  */
 final class TableLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TableLink.class);
@@ -27,6 +29,7 @@ final class TableLink implements AutoCloseable {
     private static final int STATUS_SCAN_LIMIT = 200_000;
 
     private final LinkContext context;
+    private final Resyncs resyncs;
     private final String table;
     private final String tableId;
     private final String destination;
@@ -35,12 +38,20 @@ final class TableLink implements AutoCloseable {
     private final Semaphore delayChanged = new Semaphore(0);
     private final LagWindow lags = new LagWindow(4096);
     private final AtomicLong shipped = new AtomicLong();
+    private final AtomicLong resynchronised = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String lastError;
 
-    TableLink(LinkContext context, TableState table, String destination) {
+    /** Starts resynchronising a replica from a snapshot of this region's own writes. */
+    @FunctionalInterface
+    interface Resyncs {
+        void resync(String table, String destination);
+    }
+
+    TableLink(LinkContext context, Resyncs resyncs, TableState table, String destination) {
         this.context = context;
+        this.resyncs = resyncs;
         this.table = table.name();
         this.tableId = table.tableId();
         this.destination = destination;
@@ -122,6 +133,11 @@ final class TableLink implements AutoCloseable {
             return false; // the table is gone; the supervisor stops this link
         }
         long position = context.cursors().cursor(tableId, destination).orElse(0);
+        var bounds = context.store().streamBounds(state);
+        if (position + 1 < bounds[0]) {
+            resync(position, bounds);
+            return true;
+        }
         var pending = collect(state, position);
         if (pending.records().isEmpty()) {
             if (pending.scannedThrough() > position) {
@@ -147,6 +163,27 @@ final class TableLink implements AutoCloseable {
         send(due);
         context.cursors().advance(tableId, destination, end);
         return true;
+    }
+
+    /**
+     * The stream was trimmed past the cursor (retention): changes this region made may be gone before the
+     * destination got them. The resync is noted first, so that this link reports no watermark until it is done;
+     * then the cursor moves to the end of the stream, and the link ships what follows as usual.
+     */
+    private void resync(long position, long[] bounds) {
+        LOG.warn(
+                "link {}>{}: the stream holds positions {}..{}, but the destination has acknowledged only up to {};"
+                        + " resynchronising it from a snapshot of {}'s writes",
+                table,
+                destination,
+                bounds[0],
+                bounds[1],
+                position,
+                context.region());
+        resyncs.resync(table, destination);
+        context.cursors().advance(tableId, destination, bounds[1]);
+        context.cursors().flush();
+        resynchronised.incrementAndGet();
     }
 
     /** Up to a batch of this region's records after {@code position}, and how far the stream was read. */
@@ -261,6 +298,7 @@ final class TableLink implements AutoCloseable {
                 lags.percentile(50),
                 lags.percentile(99),
                 shipped.get(),
+                resynchronised.get(),
                 context.cuts().isCut(destination),
                 lastError);
     }

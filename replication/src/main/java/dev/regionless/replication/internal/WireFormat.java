@@ -19,7 +19,8 @@ import java.util.ArrayList;
  *   {"seq": 43, "keys": {"pk": {"S": "b"}}, "ts": 117403919342305281, "origin": "eu-west-2", "createdAt": ...}]}
  * </pre>
  *
- * A change without {@code image} is a delete. The answer is {@code {"appliedThrough": 43, "applied": 2}}: the
+ * A change without {@code image} is a delete. A new replica's backfill pages carry {@code "snapshot": true}: they
+ * are applied even below the replica's tombstone horizon, since a snapshot holds items however old. The answer is {@code {"appliedThrough": 43, "applied": 2}}: the
  * last position the destination has made durable, and how many items changed there (older changes are ignored).
  */
 final class WireFormat {
@@ -31,6 +32,9 @@ final class WireFormat {
         var root = Json.mapper().createObjectNode();
         root.put("table", batch.table());
         root.put("source", batch.source());
+        if (batch.snapshot()) {
+            root.put("snapshot", true);
+        }
         var changes = root.putArray("changes");
         for (var change : batch.changes()) {
             var node = changes.addObject();
@@ -64,8 +68,12 @@ final class WireFormat {
                     required(node, "origin").asText(),
                     required(node, "createdAt").asLong()));
         }
+        var snapshot = root.get("snapshot");
         return new ChangeBatch(
-                required(root, "table").asText(), required(root, "source").asText(), changes);
+                required(root, "table").asText(),
+                required(root, "source").asText(),
+                changes,
+                snapshot != null && snapshot.asBoolean());
     }
 
     static byte[] acknowledgement(long appliedThrough, int applied) {

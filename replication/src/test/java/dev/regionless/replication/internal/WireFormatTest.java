@@ -32,6 +32,18 @@ class WireFormatTest {
     }
 
     @Test
+    void aSnapshotPageSaysSoAndALinksBatchDoesNot() {
+        var change = new ShippedChange(0, KEY, IMAGE, 1, "us-east-1", 2);
+        var snapshot = new ChangeBatch("messages", "eu-west-2", List.of(change), true);
+        var shipped = new ChangeBatch("messages", "eu-west-2", List.of(change));
+
+        assertThat(WireFormat.read(WireFormat.write(snapshot)).snapshot()).isTrue();
+        assertThat(new String(WireFormat.write(shipped), StandardCharsets.UTF_8))
+                .doesNotContain("snapshot");
+        assertThat(WireFormat.read(WireFormat.write(shipped)).snapshot()).isFalse();
+    }
+
+    @Test
     void aDeleteCarriesNoImage() {
         var batch =
                 new ChangeBatch("messages", "eu-west-2", List.of(new ShippedChange(7, KEY, null, 1, "eu-west-2", 2)));

@@ -27,6 +27,11 @@ public final class HybridClock {
         return last.accumulateAndGet(physical, (previous, wall) -> Math.max(previous + 1, wall));
     }
 
+    /** The largest timestamp issued or observed so far (0 before the first). */
+    public long last() {
+        return last.get();
+    }
+
     /** Takes note of a timestamp from another region, so that later local events are ordered after it. */
     public void observe(long remote) {
         last.accumulateAndGet(remote, Math::max);

@@ -59,6 +59,7 @@ public final class StoredTables implements AutoCloseable {
 
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final HybridClock hybridClock;
+    private final Tombstones tombstones;
     /** Background index backfills; close() stops and waits for them, since they read the native database. */
     private final java.util.Set<Thread> backfills = ConcurrentHashMap.newKeySet();
 
@@ -71,6 +72,12 @@ public final class StoredTables implements AutoCloseable {
         long lastSequence;
         /** The highest sequence number whose write is durable; stream readers see no further. */
         volatile long durableSequence;
+        /**
+         * Replicated writes older than this (a hybrid logical clock timestamp) are refused: every replica has had
+         * them, so they can only be repeats, and the tombstones that would stop them may be gone. See
+         * {@link Tombstones}.
+         */
+        volatile long tombstoneHorizon;
 
         Runtime(TableState state, long lastSequence) {
             this.state = state;
@@ -85,6 +92,7 @@ public final class StoredTables implements AutoCloseable {
         this.accountId = accountId;
         this.clock = clock;
         this.hybridClock = new HybridClock(clock);
+        this.tombstones = new Tombstones(store, locks);
         loadCatalog();
     }
 
@@ -97,7 +105,15 @@ public final class StoredTables implements AutoCloseable {
         try (var cursor = new RangeCursor(store.iterator(), range[0], range[1], true, null)) {
             while (cursor.hasNext()) {
                 var state = readState(cursor.value());
-                tables.put(state.name(), new Runtime(state, lastStreamSequence(state.id())));
+                var last = lastStreamRecord(state.id());
+                var runtime = new Runtime(state, last == null ? 0 : last.sequence());
+                runtime.tombstoneHorizon = tombstones.loadHorizon(state.id());
+                tables.put(state.name(), runtime);
+                // The clock never goes back across a restart, even if the wall clock did (or a peer's ran ahead):
+                // a write after the restart still follows every write this region made or saw before it.
+                if (last != null) {
+                    hybridClock.observe(last.timestamp());
+                }
                 cursor.advance();
             }
         }
@@ -175,6 +191,7 @@ public final class StoredTables implements AutoCloseable {
             tables.remove(name);
             try (var batch = new WriteBatch()) {
                 batch.delete(StorageKeys.catalog(name));
+                batch.delete(Tombstones.horizonKey(state.id()));
                 for (byte kind :
                         new byte[] {StorageKeys.ITEM, StorageKeys.INDEX, StorageKeys.STREAM, StorageKeys.TOMBSTONE}) {
                     byte[] prefix = StorageKeys.tablePrefix(kind, state.id());
@@ -336,6 +353,9 @@ public final class StoredTables implements AutoCloseable {
         int[] stripes = locks.lock(List.of(itemKey));
         try {
             hybridClock.observe(version.timestamp());
+            if (belowHorizon(table, version)) {
+                return false;
+            }
             byte[] stored = store.get(itemKey);
             byte[] current = stored != null ? stored : store.get(tombstoneKey);
             if (current != null && !version.isNewerThan(StoredValue.versionOf(current))) {
@@ -360,6 +380,19 @@ public final class StoredTables implements AutoCloseable {
      * @return how many items changed
      */
     public int applyReplicated(TableState table, List<VersionedItem> writes) {
+        return applyReplicated(table, writes, true);
+    }
+
+    /**
+     * As {@link #applyReplicated(TableState, List)}, but also below the tombstone horizon: a snapshot filling a new
+     * replica carries the items as they are, however old their last write; the horizon the replica got from the
+     * snapshot's source keeps the links' older repeats out.
+     */
+    public int applySnapshot(TableState table, List<VersionedItem> writes) {
+        return applyReplicated(table, writes, false);
+    }
+
+    private int applyReplicated(TableState table, List<VersionedItem> writes, boolean refuseBelowHorizon) {
         var schema = table.definition().keySchema();
         var newest = new java.util.LinkedHashMap<ByteBuffer, VersionedItem>();
         for (var write : writes) {
@@ -374,6 +407,9 @@ public final class StoredTables implements AutoCloseable {
                 var write = entry.getValue();
                 var version = versionOf(write);
                 hybridClock.observe(version.timestamp());
+                if (refuseBelowHorizon && belowHorizon(table, version)) {
+                    continue;
+                }
                 byte[] itemKey = entry.getKey().array();
                 byte[] stored = store.get(itemKey);
                 byte[] current =
@@ -394,6 +430,12 @@ public final class StoredTables implements AutoCloseable {
         } finally {
             locks.unlock(stripes);
         }
+    }
+
+    /** True for a replicated write older than the table's tombstone horizon; call with the item's lock held. */
+    private boolean belowHorizon(TableState table, Version version) {
+        var runtime = tables.get(table.name());
+        return runtime != null && version.timestamp() < runtime.tombstoneHorizon;
     }
 
     private static Version versionOf(VersionedItem write) {
@@ -419,7 +461,8 @@ public final class StoredTables implements AutoCloseable {
     /**
      * One item's write on its way to the store.
      *
-     * @param version the version the item gets: a new local one, or the replicated write's
+     * @param version the replicated write's version, or {@code null} for a local write, which gets a new one as it is
+     *     committed
      * @param replicated true for a write applied from another region: stored even when only its version differs,
      *     so that every replica ends with the same version of an item
      */
@@ -435,12 +478,21 @@ public final class StoredTables implements AutoCloseable {
         Optional<Item> before = stored == null ? Optional.empty() : Optional.of(StoredValue.itemOf(stored));
         Optional<Item> after = write.change().apply(before);
         after.ifPresent(item -> IndexKeys.check(write.table().definition(), item));
-        var version = new Version(hybridClock.now(), region);
-        return new Change(write, key, new TableStore.WriteResult(before, after), version, false);
+        // The version is taken when the change is committed, see commit().
+        return new Change(write, key, new TableStore.WriteResult(before, after), null, false);
     }
 
-    /** Writes the changed items with their index entries and stream records in one batch, durably. */
+    /**
+     * Writes the changed items with their index entries and stream records in one batch, durably.
+     *
+     * <p>A local write gets its version here, under the commit lock, together with its stream position, so that a
+     * region's own writes appear in its stream in timestamp order. Replication relies on that: once a peer has
+     * acknowledged this region's stream up to a position, it has every write this region made with a smaller
+     * timestamp than the next one of its own in the stream ({@link #streamMark}). The item and tombstone values,
+     * which carry the version, are therefore added to the batch under the lock; everything else before it.
+     */
     private void commit(List<Change> changes, TableStore.Origin origin) {
+        var staged = new ArrayList<Staged>();
         var pendingRecords = new ArrayList<PendingRecord>();
         try (var batch = new WriteBatch()) {
             for (var change : changes) {
@@ -460,32 +512,32 @@ public final class StoredTables implements AutoCloseable {
                                 state.definition().keySchema(),
                                 change.write().key())
                         : null;
+                var stage = new Staged(change, tombstone);
                 if (result.after().isPresent()) {
-                    batch.put(
-                            change.key(),
-                            StoredValue.encode(change.version(), result.after().get()));
-                    if (state.isGlobal()) {
+                    stage.body = ItemCodec.encode(result.after().get());
+                    if (tombstone != null) {
                         batch.delete(tombstone);
                     }
                 } else {
                     batch.delete(change.key());
-                    if (state.isGlobal()) {
-                        batch.put(tombstone, StoredValue.encode(change.version(), null));
-                    }
                 }
+                staged.add(stage);
                 if (!result.changed()) {
                     continue; // a replicated write that only brings the version: nothing to index or stream
                 }
                 writeIndexEntries(batch, state, result);
                 if (state.definition().stream().enabled()) {
-                    pendingRecords.add(new PendingRecord(table, change.result(), change.version()));
+                    pendingRecords.add(new PendingRecord(table, change.result(), stage));
                 }
             }
-            if (batch.count() == 0) {
+            if (staged.isEmpty()) {
                 return;
             }
             commitLock.lock();
             try {
+                for (var stage : staged) {
+                    stage.addVersioned(batch);
+                }
                 long now = clock.millis();
                 for (var pending : pendingRecords) {
                     pending.sequence = ++pending.table.lastSequence;
@@ -516,13 +568,42 @@ public final class StoredTables implements AutoCloseable {
     private static final class PendingRecord {
         final Runtime table;
         final TableStore.WriteResult result;
-        final Version version;
+        final Staged stage;
         long sequence;
 
-        PendingRecord(Runtime table, TableStore.WriteResult result, Version version) {
+        PendingRecord(Runtime table, TableStore.WriteResult result, Staged stage) {
             this.table = table;
             this.result = result;
-            this.version = version;
+            this.stage = stage;
+        }
+    }
+
+    /**
+     * A change's version-bearing value, added to the batch under the commit lock: the item with its version, or a
+     * global table's tombstone. A local change's version is taken there.
+     */
+    private final class Staged {
+        final Change change;
+        final byte[] tombstone;
+        byte[] body;
+        Version version;
+
+        Staged(Change change, byte[] tombstone) {
+            this.change = change;
+            this.tombstone = tombstone;
+            this.version = change.version();
+        }
+
+        /** Call with the commit lock held. */
+        void addVersioned(WriteBatch batch) throws RocksDBException {
+            if (version == null) {
+                version = new Version(hybridClock.now(), region);
+            }
+            if (body != null) {
+                batch.put(change.key(), StoredValue.encode(version, body));
+            } else if (tombstone != null) {
+                batch.put(tombstone, StoredValue.encode(version, (byte[]) null));
+            }
         }
     }
 
@@ -541,8 +622,8 @@ public final class StoredTables implements AutoCloseable {
                 after.orElse(null),
                 now,
                 origin == TableStore.Origin.EXPIRY,
-                pending.version.timestamp(),
-                pending.version.origin());
+                pending.stage.version.timestamp(),
+                pending.stage.version.origin());
     }
 
     private static void writeIndexEntries(WriteBatch batch, TableState state, TableStore.WriteResult result)
@@ -691,11 +772,76 @@ public final class StoredTables implements AutoCloseable {
         return new long[] {first == Long.MAX_VALUE ? last + 1 : first, last};
     }
 
-    private long lastStreamSequence(long tableId) {
+    private ChangeRecord lastStreamRecord(long tableId) {
         byte[] prefix = StorageKeys.tablePrefix(StorageKeys.STREAM, tableId);
         try (var cursor = new RangeCursor(store.iterator(), prefix, StorageKeys.successor(prefix), false, null)) {
-            return cursor.hasNext() ? StorageKeys.streamSequence(cursor.key()) : 0;
+            return cursor.hasNext()
+                    ? ChangeRecordCodec.decode(StorageKeys.streamSequence(cursor.key()), cursor.value())
+                    : null;
         }
+    }
+
+    /**
+     * The table's last stream position handed out and the largest timestamp this region has issued or seen, read
+     * together under the commit lock: every write this region accepted with a timestamp up to {@code timestamp}
+     * has a stream position up to {@code sequence} (local versions are taken with their positions, see
+     * {@link #commit}).
+     */
+    public dev.regionless.tables.StreamMark streamMark(TableState table) {
+        commitLock.lock();
+        try {
+            var runtime = tables.get(table.name());
+            long sequence = runtime == null ? 0 : runtime.lastSequence;
+            return new dev.regionless.tables.StreamMark(sequence, hybridClock.last());
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    // ---- tombstones ----
+
+    /** The table's tombstone horizon: replicated writes older than it are refused (0: none). */
+    public long tombstoneHorizon(TableState table) {
+        var runtime = tables.get(table.name());
+        return runtime == null ? 0 : runtime.tombstoneHorizon;
+    }
+
+    /**
+     * Raises the table's tombstone horizon to {@code horizon} (never lowers it), durably, then deletes the
+     * tombstones older than it. Returns how many were deleted.
+     */
+    public int collectTombstones(TableState table, long horizon) {
+        var runtime = tables.get(table.name());
+        if (runtime == null || runtime.state.id() != table.id()) {
+            throw TableErrors.resourceNotFound(table.name());
+        }
+        synchronized (runtime) {
+            if (horizon > runtime.tombstoneHorizon) {
+                tombstones.saveHorizon(table.id(), horizon);
+                // Writers read the horizon under their item's lock, and the tombstones go under the same locks
+                // after this, so no replicated write that passed an old horizon finds its tombstone gone.
+                runtime.tombstoneHorizon = horizon;
+            }
+        }
+        return tombstones.collect(table, runtime.tombstoneHorizon);
+    }
+
+    /** How many tombstones the table holds; reads them all. */
+    public long countTombstones(TableState table) {
+        return tombstones.count(table);
+    }
+
+    /** How many items the table holds, counting keys without decoding the items. */
+    public long countItems(TableState table) {
+        byte[] prefix = StorageKeys.tablePrefix(StorageKeys.ITEM, table.id());
+        long count = 0;
+        try (var cursor = new RangeCursor(store.iterator(), prefix, StorageKeys.successor(prefix), true, null)) {
+            while (cursor.hasNext()) {
+                count++;
+                cursor.advance();
+            }
+        }
+        return count;
     }
 
     public void onChange(Consumer<String> listener) {

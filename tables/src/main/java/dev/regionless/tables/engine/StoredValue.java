@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
  */
 record StoredValue(Version version, Item item) {
     static byte[] encode(Version version, Item item) {
+        return encode(version, item == null ? null : ItemCodec.encode(item));
+    }
+
+    /** As {@link #encode(Version, Item)} with the item already in {@link ItemCodec} form ({@code null}: none). */
+    static byte[] encode(Version version, byte[] itemBody) {
         byte[] origin = version.origin().getBytes(StandardCharsets.UTF_8);
-        byte[] body = item == null ? new byte[0] : ItemCodec.encode(item);
+        byte[] body = itemBody == null ? new byte[0] : itemBody;
         return ByteBuffer.allocate(9 + origin.length + body.length)
                 .putLong(version.timestamp())
                 .put((byte) origin.length)

@@ -44,6 +44,7 @@ public final class DynamoDbApi {
         var tables = new TableOperations(store, replicas);
         var items = new ItemOperations(store);
         var reads = new ReadOperations(store);
+        var globalTables = new GlobalTableOperations(store, replicas);
         operations.put("CreateTable", tables::createTable);
         operations.put("DescribeTable", tables::describeTable);
         operations.put("ListTables", tables::listTables);
@@ -56,6 +57,10 @@ public final class DynamoDbApi {
         operations.put("ListTagsOfResource", tables::listTagsOfResource);
         operations.put("DescribeLimits", tables::describeLimits);
         operations.put("DescribeEndpoints", tables::describeEndpoints);
+        operations.put("CreateGlobalTable", globalTables::createGlobalTable);
+        operations.put("UpdateGlobalTable", globalTables::updateGlobalTable);
+        operations.put("DescribeGlobalTable", globalTables::describeGlobalTable);
+        operations.put("ListGlobalTables", globalTables::listGlobalTables);
         operations.put("PutItem", items::putItem);
         operations.put("GetItem", items::getItem);
         operations.put("DeleteItem", items::deleteItem);

@@ -3,6 +3,7 @@ package dev.regionless.tables.protocol;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionless.tables.ReplicaControl;
 import dev.regionless.tables.catalog.BillingMode;
 import dev.regionless.tables.catalog.IndexDefinition;
 import dev.regionless.tables.catalog.KeySchema;
@@ -21,6 +22,12 @@ final class TableDescriptions {
      * @param sizeBytes the table's size in bytes
      */
     static ObjectNode describe(TableState table, String status, long itemCount, long sizeBytes) {
+        return describe(table, status, itemCount, sizeBytes, ReplicaControl.unavailable());
+    }
+
+    /** As above; {@code replicas} tells how far a new replica's filling has got, where this region fills it. */
+    static ObjectNode describe(
+            TableState table, String status, long itemCount, long sizeBytes, ReplicaControl replicas) {
         var definition = table.definition();
         var description = JSON.objectNode();
         var attributes = description.putArray("AttributeDefinitions");
@@ -76,23 +83,27 @@ final class TableDescriptions {
         }
         description.put("DeletionProtectionEnabled", definition.deletionProtection());
         if (table.isGlobal()) {
-            replicas(table, description);
+            replicas(table, description, replicas);
         }
         return description;
     }
 
     /**
      * A global table's replicas in the other regions, as DynamoDB lists them (the region answering is not listed).
-     * The answering region is the one in the table's ARN.
+     * The answering region is the one in the table's ARN. A replica being filled from here shows how far that has
+     * got in {@code ReplicaStatusPercentProgress}.
      */
-    private static void replicas(TableState table, ObjectNode description) {
+    private static void replicas(TableState table, ObjectNode description, ReplicaControl control) {
         var here = table.arn().split(":")[3];
         description.put("GlobalTableVersion", "2019.11.21");
         var array = description.putArray("Replicas");
-        table.replicas().stream()
-                .filter(region -> !region.equals(here))
-                .forEach(region ->
-                        array.addObject().put("RegionName", region).put("ReplicaStatus", table.replicaStatus(region)));
+        table.replicas().stream().filter(region -> !region.equals(here)).forEach(region -> {
+            var replica = array.addObject().put("RegionName", region).put("ReplicaStatus", table.replicaStatus(region));
+            if (table.replicaStatus(region).equals("CREATING")) {
+                control.percentProgress(table.name(), region)
+                        .ifPresent(percent -> replica.put("ReplicaStatusPercentProgress", Integer.toString(percent)));
+            }
+        });
     }
 
     private static ObjectNode index(TableState table, IndexDefinition index, ArrayNode array) {

@@ -113,7 +113,7 @@ final class TableOperations {
         var table = existingTable(request);
         var result = JSON.objectNode();
         long[] counts = count(table);
-        result.set("Table", TableDescriptions.describe(table, table.status(), counts[0], counts[1]));
+        result.set("Table", TableDescriptions.describe(table, table.status(), counts[0], counts[1], replicas));
         return result;
     }
 
@@ -287,7 +287,9 @@ final class TableOperations {
         var updated = replicas.update(table, updates);
         var result = JSON.objectNode();
         long[] counts = count(updated);
-        result.set("TableDescription", TableDescriptions.describe(updated, updated.status(), counts[0], counts[1]));
+        result.set(
+                "TableDescription",
+                TableDescriptions.describe(updated, updated.status(), counts[0], counts[1], replicas));
         return result;
     }
 
