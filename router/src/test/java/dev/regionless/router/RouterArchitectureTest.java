@@ -51,15 +51,4 @@ class RouterArchitectureTest {
                 .resideInAnyPackage("io.vertx..", "io.netty..", "org.xbill..", "dev.regionless.router.internal..")
                 .check(classes);
     }
-
-    @Test
-    void onlyTheRouterReachesItsInternals() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("dev.regionless.router..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("dev.regionless.router.internal..", "dev.regionless.router.protocol..")
-                .check(classes);
-    }
 }
