@@ -24,9 +24,9 @@ public record EdgeStatus(String edge, String location, String policy, String cho
      * @param ejectedUntil when an ejection by outlier detection ends, or {@code null} when not ejected
      * @param available whether it gets traffic now (healthy and not ejected)
      * @param lastRttMillis the last measured round trip, or {@code null} before the first
-     * @param smoothedRttMillis the smoothed measured round trip
+     * @param rttMillis the lowest of the last 8 measured round trips
      * @param delayMillis the configured (simulated) round-trip delay from this edge
-     * @param latencyMillis what latency routing compares: smoothed round trip plus delay
+     * @param latencyMillis what latency routing compares: measured round trip plus delay
      * @param failedChecksInRow health checks failed in a row
      * @param passedChecksInRow health checks passed in a row
      * @param trafficFailuresInRow failed connections or 5xx answers in a row, from real traffic
@@ -46,7 +46,7 @@ public record EdgeStatus(String edge, String location, String policy, String cho
             Instant ejectedUntil,
             boolean available,
             Double lastRttMillis,
-            double smoothedRttMillis,
+            double rttMillis,
             long delayMillis,
             double latencyMillis,
             int failedChecksInRow,

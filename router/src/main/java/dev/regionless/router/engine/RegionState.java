@@ -84,7 +84,7 @@ final class RegionState {
     }
 
     synchronized double latencyMillis() {
-        return rtt.smoothedMillis() + delay.toNanos() / 1e6;
+        return rtt.millis() + delay.toNanos() / 1e6;
     }
 
     synchronized void setDelay(Duration newDelay) {
@@ -108,7 +108,7 @@ final class RegionState {
                 ejection.ejectedUntil(now),
                 available(now),
                 Double.isNaN(last) ? null : round(last),
-                round(rtt.smoothedMillis()),
+                round(rtt.millis()),
                 delay.toMillis(),
                 round(latencyMillis()),
                 health.failuresInRow(),
