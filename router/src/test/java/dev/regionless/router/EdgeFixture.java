@@ -36,6 +36,8 @@ final class EdgeFixture implements AutoCloseable {
                             "us-east-1", Duration.ofMillis(64),
                             "eu-west-2", Duration.ofMillis(140)));
 
+    static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
     final RegionSet regions;
     final Vertx vertx = Vertx.vertx();
     final List<Edge> edges = new ArrayList<>();
@@ -81,6 +83,41 @@ final class EdgeFixture implements AutoCloseable {
     /** The REST stage path, for example {@code /Prod}. */
     String stage() {
         return api(regions.region("eu-west-2")).getPath();
+    }
+
+    /** {@code ./regionless chaos health REGION fail|pass}, as the CLI does it: on the region's admin port. */
+    void setHealth(String region, String status) {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        URI.create(region(region).endpoints().admin() + "/admin/health-switch"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\": \"" + status + "\"}"))
+                .build();
+        try {
+            var response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("health switch of " + region + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The region whose address is {@code host}. */
+    static String regionAt(String host) {
+        return ADDRESSES.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(host))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no region at " + host));
+    }
+
+    static EdgeStatus.RegionStatus status(Edge edge, String region) {
+        return edge.status().regions().stream()
+                .filter(r -> r.name().equals(region))
+                .findFirst()
+                .orElseThrow();
     }
 
     RegionNode region(String name) {
