@@ -64,12 +64,15 @@ public record HealthCheckConfig(
     }
 
     /**
-     * Tuned for failover within a second: a check every 250 ms, 500 ms to answer, two failures to turn unhealthy
-     * (so detection takes 500-750 ms) and two passes to come back. Checks the admin port's {@code /admin/health}.
+     * Tuned for failover within a second: a check every 250 ms, two failures to turn unhealthy and two passes to
+     * come back, so a region answering errors or refusing connections is out within 250-750 ms. A check may take
+     * Route 53's 2 s: a busy region answering slowly is not taken for a dead one (a hung region takes 4.5 s to go,
+     * and the proxy's outlier detection and retries cover the requests meanwhile). Checks the admin port's
+     * {@code /admin/health}.
      */
     public static HealthCheckConfig defaults() {
         return new HealthCheckConfig(
-                Endpoint.ADMIN, "/admin/health", Duration.ofMillis(250), Duration.ofMillis(500), 2, 2, null);
+                Endpoint.ADMIN, "/admin/health", Duration.ofMillis(250), Duration.ofSeconds(2), 2, 2, null);
     }
 
     /** Route 53's standard check: every 30 s, threshold 3 both ways, 2 s to answer. */

@@ -29,7 +29,7 @@ public final class EdgeRouter {
     private final EdgeConfig config;
     private final Map<String, RegionState> regions = new LinkedHashMap<>();
     private final Random random;
-    private final List<Consumer<String>> lostListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     public EdgeRouter(EdgeConfig config, List<RegionTarget> targets) {
         this.config = requireNonNull(config, "config");
@@ -62,9 +62,12 @@ public final class EdgeRouter {
         return order.stream().map(name -> regions.get(name).target()).toList();
     }
 
-    /** Calls {@code listener} with a region's name when it stops being available (unhealthy or ejected). */
-    public void onRegionLost(Consumer<String> listener) {
-        lostListeners.add(requireNonNull(listener, "listener"));
+    /**
+     * Calls {@code listener} with a region's name when its availability changes: it turned unhealthy or was ejected,
+     * or it turned healthy again (which may give clients stuck on an unavailable region somewhere better to go).
+     */
+    public void onAvailabilityChange(Consumer<String> listener) {
+        listeners.add(requireNonNull(listener, "listener"));
     }
 
     /** A health check's result; {@code roundTrip} is null when no answer came. */
@@ -81,8 +84,8 @@ public final class EdgeRouter {
                     transition == HealthRecord.Transition.BECAME_HEALTHY ? "healthy" : "unhealthy",
                     result);
         }
-        if (wasAvailable && !state.available(now)) {
-            lost(region);
+        if (wasAvailable != state.available(now)) {
+            changed(region);
         }
     }
 
@@ -90,7 +93,7 @@ public final class EdgeRouter {
     public void onConnectFailure(String region, String detail) {
         if (region(region).onConnectFailure(config.clock().instant())) {
             LOG.info("edge {}: region {} ejected: {}", config.name(), region, detail);
-            lost(region);
+            changed(region);
         }
     }
 
@@ -98,7 +101,7 @@ public final class EdgeRouter {
     public void onAnswer(String region, int status) {
         if (region(region).onAnswer(status, config.clock().instant())) {
             LOG.info("edge {}: region {} ejected after {} answers in a row", config.name(), region, status);
-            lost(region);
+            changed(region);
         }
     }
 
@@ -157,12 +160,12 @@ public final class EdgeRouter {
                         .toList());
     }
 
-    private void lost(String region) {
-        for (var listener : lostListeners) {
+    private void changed(String region) {
+        for (var listener : listeners) {
             try {
                 listener.accept(region);
             } catch (RuntimeException e) {
-                LOG.warn("edge {}: a listener failed on region {} lost", config.name(), region, e);
+                LOG.warn("edge {}: a listener failed on a change of region {}", config.name(), region, e);
             }
         }
     }

@@ -38,7 +38,7 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         this.router = router;
         this.client = client;
         this.hosts = new HostNames(config.domain());
-        router.onRegionLost(this::regionLost);
+        router.onAvailabilityChange(region -> rebalance());
     }
 
     @Override
@@ -128,18 +128,22 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         }
     }
 
-    private void regionLost(String region) {
-        var open = tunnels.get(region);
-        if (open == null || open.isEmpty()) {
+    /**
+     * Closes (1012) the tunnels to every region that is no longer available, provided the edge now has an available
+     * region to send their clients to; when every region is down they stay where they are.
+     */
+    private void rebalance() {
+        var order = router.route();
+        if (order.isEmpty() || !router.isAvailable(order.getFirst().name())) {
             return;
         }
-        var now = router.route();
-        if (now.isEmpty() || now.getFirst().name().equals(region)) {
-            return; // nowhere better to send them: every region is down, so they stay
-        }
-        for (var tunnel : new ArrayList<>(open)) {
-            tunnel.restart("region " + region + " is unavailable; reconnect");
-        }
+        tunnels.forEach((region, open) -> {
+            if (!open.isEmpty() && !router.isAvailable(region)) {
+                for (var tunnel : new ArrayList<>(open)) {
+                    tunnel.restart("region " + region + " is unavailable; reconnect");
+                }
+            }
+        });
     }
 
     /** Open tunnels to a region. */

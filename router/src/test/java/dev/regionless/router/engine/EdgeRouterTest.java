@@ -160,17 +160,19 @@ class EdgeRouterTest {
     }
 
     @Test
-    void listenersHearOfARegionLostOnceWhenItTurnsUnhealthy() {
+    void listenersHearWhenARegionTurnsUnavailableAndWhenItComesBack() {
         var router = london();
-        var lost = new ArrayList<String>();
-        router.onRegionLost(lost::add);
+        var changes = new ArrayList<String>();
+        router.onAvailabilityChange(region -> changes.add(region + (router.isAvailable(region) ? " up" : " down")));
 
         router.onHealthCheck("us-west-2", false, null, "500");
         router.onHealthCheck("us-west-2", false, null, "500");
         router.onHealthCheck("us-west-2", false, null, "500");
         router.onConnectFailure("eu-west-2", "refused");
+        router.onHealthCheck("us-west-2", true, Duration.ofMillis(1), "200");
+        router.onHealthCheck("us-west-2", true, Duration.ofMillis(1), "200");
 
-        assertThat(lost).containsExactly("us-west-2", "eu-west-2");
+        assertThat(changes).containsExactly("us-west-2 down", "eu-west-2 down", "us-west-2 up");
     }
 
     @Test
