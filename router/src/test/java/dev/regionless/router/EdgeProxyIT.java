@@ -215,16 +215,38 @@ class EdgeProxyIT {
         assertThat(oregon.get("lastCheck").asText()).startsWith("200 in ");
     }
 
+    static HttpResponse<String> putDelay(String region, String body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(edge.endpoints().admin() + "/admin/edge/delays/" + region))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
-    void aDelayChangedOnTheAdminPortMovesTrafficAndUnknownRegionsAreNamed() throws Exception {
+    void aDelayChangedOnTheAdminPortMovesTraffic() throws Exception {
+        try {
+            var changed = putDelay("eu-west-2", "{\"delayMillis\": 500}");
+
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(get("/echo").headers().firstValue("X-Regionless-Region")).hasValue("us-east-1");
+            assertThat(status("eu-west-2").delayMillis()).isEqualTo(500);
+        } finally {
+            putDelay("eu-west-2", "{\"delayMillis\": 4}");
+        }
+        assertThat(get("/echo").headers().firstValue("X-Regionless-Region")).hasValue("eu-west-2");
+    }
+
+    @Test
+    void aBadDelayIsRefusedAndAnUnknownRegionIsNamed() throws Exception {
         var unknown = HTTP.send(
                 HttpRequest.newBuilder(URI.create(edge.endpoints().admin() + "/admin/edge/delays/ap-south-1"))
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"ms\": 5}"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"delayMillis\": 5}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         var bad = HTTP.send(
                 HttpRequest.newBuilder(URI.create(edge.endpoints().admin() + "/admin/edge/delays/eu-west-2"))
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"ms\": \"soon\"}"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"delayMillis\": \"soon\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -232,7 +254,7 @@ class EdgeProxyIT {
         assertThat(json(unknown.body()).get("message").asText())
                 .isEqualTo("region: ap-south-1 (expected one of [eu-west-2, us-west-2, us-east-1])");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(json(bad.body()).get("message").asText()).startsWith("ms: \"soon\" (expected");
+        assertThat(json(bad.body()).get("message").asText()).startsWith("delayMillis: \"soon\" (expected");
     }
 
     static EdgeStatus.RegionStatus status(String region) {

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The edge's admin port, for the CLI and scripts: {@code GET /admin/edge} (the edge's view of every region, see
  * {@link dev.regionless.router.EdgeStatus}), {@code GET /admin/health}, and {@code PUT /admin/edge/delays/{region}}
- * with {@code {"ms": N}} to change the simulated delay from this edge to a region.
+ * with {@code {"delayMillis": N}} to change the simulated delay from this edge to a region.
  */
 public final class EdgeAdminApi implements Handler<HttpServerRequest> {
     private static final int MAX_BODY = 64 * 1024;
@@ -41,7 +41,7 @@ public final class EdgeAdminApi implements Handler<HttpServerRequest> {
             var region = URLDecoder.decode(path.substring(DELAYS.length()), StandardCharsets.UTF_8);
             request.body().onComplete(body -> {
                 if (body.failed() || body.result().length() > MAX_BODY) {
-                    error(request, 400, "ValidationException", "the body must be {\"ms\": N}");
+                    error(request, 400, "ValidationException", "the body must be {\"delayMillis\": N}");
                 } else {
                     setDelay(request, region, body.result());
                 }
@@ -57,7 +57,7 @@ public final class EdgeAdminApi implements Handler<HttpServerRequest> {
         JsonNode ms;
         try {
             var tree = Json.mapper().readTree(body.getBytes());
-            ms = tree == null ? null : tree.get("ms");
+            ms = tree == null ? null : tree.get("delayMillis");
         } catch (java.io.IOException e) {
             ms = null;
         }
@@ -66,7 +66,7 @@ public final class EdgeAdminApi implements Handler<HttpServerRequest> {
                     request,
                     400,
                     "ValidationException",
-                    "ms: " + (ms == null ? "missing" : ms.toString())
+                    "delayMillis: " + (ms == null ? "missing" : ms.toString())
                             + " (expected: a number of milliseconds, 0..60000)");
             return;
         }
