@@ -18,11 +18,14 @@ final class AdminClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonNode regions;
+    private final JsonNode edges;
     private final Path data;
 
     AdminClient(Path data) {
         this.data = data.toAbsolutePath();
-        this.regions = EndpointsFile.read(this.data).get("regions");
+        var endpoints = EndpointsFile.read(this.data);
+        this.regions = endpoints.get("regions");
+        this.edges = endpoints.get("edges");
         if (regions.isEmpty()) {
             throw new CliException("no running regions found in " + this.data.resolve(EndpointsFile.NAME)
                     + " (start them with ./regionless demo or up, with the same --data)");
@@ -33,6 +36,26 @@ final class AdminClient {
         var names = new ArrayList<String>();
         regions.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /** The edges of the run, from the {@code edges} section (empty when it has none). */
+    List<String> edgeNames() {
+        var names = new ArrayList<String>();
+        edges.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** An edge's entry ({@code http}, {@code websocket}, {@code dns}, maybe {@code admin}). */
+    JsonNode edge(String name) {
+        return edges.path(name);
+    }
+
+    /** Fails, listing the run's regions, unless {@code name} is one of them. */
+    void requireRegion(String name) {
+        if (!regions.has(name)) {
+            throw new CliException(
+                    name + " is not a region of this run (regions: " + String.join(", ", regionNames()) + ")");
+        }
     }
 
     JsonNode endpoints(String region) {
@@ -62,6 +85,26 @@ final class AdminClient {
             return send(region, path, "PUT", Json.mapper().writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("a request body that cannot be JSON: " + body, e);
+        }
+    }
+
+    /**
+     * GETs a JSON document from any URL of the run (an edge's admin API), waiting at most {@code timeout} so that a
+     * refreshing view does not stall on one that hangs.
+     */
+    JsonNode getAt(URI uri, Duration timeout) {
+        var request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new CliException(uri + " answered " + response.statusCode());
+            }
+            return Json.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new CliException(uri + " does not answer (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
         }
     }
 

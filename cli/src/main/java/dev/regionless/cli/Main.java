@@ -29,7 +29,15 @@ public final class Main {
 
     /** Runs the command line and answers its exit code; user errors print a message, never a stack trace. */
     public static int run(String... args) {
+        return run((java.io.PrintWriter) null, args);
+    }
+
+    /** As {@link #run(String...)}, with errors and usage written to {@code err} (tests read them there). */
+    static int run(java.io.PrintWriter err, String... args) {
         var commandLine = new CommandLine(new Main());
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         commandLine.setExecutionExceptionHandler((error, cli, parsed) -> {
             cli.getErr().println("regionless: " + UserErrors.describe(error));
             return 2;

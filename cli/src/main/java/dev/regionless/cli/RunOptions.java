@@ -3,6 +3,7 @@ package dev.regionless.cli;
 import dev.regionless.region.RegionConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,8 +19,12 @@ final class RunOptions {
     @Mixin
     ParameterOverrides parameterOverrides = new ParameterOverrides();
 
-    @Option(names = "--host", description = "Address the regions listen on (default: 127.0.0.1).")
-    String host = "127.0.0.1";
+    @Option(
+            names = "--host",
+            description = "Address every region listens on. Default: in a run of several regions each listens on its"
+                    + " own loopback address, 127.0.0.2, 127.0.0.3, ... in the order given; one region listens on"
+                    + " 127.0.0.1.")
+    String host;
 
     @Option(
             names = "--keep-alive",
@@ -32,12 +37,34 @@ final class RunOptions {
             description = "Concurrent executions per region (default: ${DEFAULT-VALUE}, Lambda's default).")
     int concurrencyLimit = 1000;
 
-    /** Applies the options every region of the run shares. */
-    RegionConfig applyTo(RegionConfig config) {
+    /**
+     * Applies the options to one region of the run: its address (see {@link #hostFor}), keep-alive and concurrency.
+     *
+     * @param names the run's regions, in the order given
+     */
+    RegionConfig applyTo(RegionConfig config, List<String> names) {
         if (concurrencyLimit < 1) {
             throw new CliException("--concurrency-limit: " + concurrencyLimit + " (expected: 1 or more)");
         }
-        return config.withHost(host).withKeepAlive(keepAliveDuration()).withConcurrencyLimit(concurrencyLimit);
+        return config.withHost(hostFor(config.name(), names))
+                .withKeepAlive(keepAliveDuration())
+                .withConcurrencyLimit(concurrencyLimit);
+    }
+
+    /**
+     * {@code --host} if given. Otherwise, when several regions run, each gets its own loopback address in the
+     * order given (eu-west-2, us-west-2, us-east-1 listen on 127.0.0.2, .3, .4), so that an address names a region:
+     * the router's DNS answers and a client's connection tell which region serves it. A single region stays on
+     * 127.0.0.1, as does every region where the system only answers on 127.0.0.1 (macOS without aliases).
+     */
+    String hostFor(String region, List<String> names) {
+        if (host != null) {
+            return host;
+        }
+        if (names.size() < 2 || !LoopbackAddresses.usable(names.size())) {
+            return "127.0.0.1";
+        }
+        return RegionConfig.loopbackAddress(names.indexOf(region));
     }
 
     Duration keepAliveDuration() {

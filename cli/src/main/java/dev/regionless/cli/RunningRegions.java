@@ -31,7 +31,8 @@ final class RunningRegions {
             PrintStream out,
             java.util.function.BiConsumer<RegionSet, PrintStream> extra)
             throws InterruptedException {
-        var set = RegionSet.start(options.data.toAbsolutePath(), names, c -> customize.apply(options.applyTo(c)));
+        var set =
+                RegionSet.start(options.data.toAbsolutePath(), names, c -> customize.apply(options.applyTo(c, names)));
         if (template != null) {
             try {
                 var warnings = set.deploy(template.toAbsolutePath(), options.parameters());
@@ -50,6 +51,10 @@ final class RunningRegions {
                             stopped.countDown();
                         },
                         "regionless-shutdown"));
+        if (names.size() > 1 && options.host == null && !LoopbackAddresses.usable(names.size())) {
+            out.println("warning: this system answers only on 127.0.0.1, so every region listens there (on macOS,"
+                    + " add addresses with: sudo ifconfig lo0 alias 127.0.0.2 up, and so on)");
+        }
         Summary.print(set, out);
         extra.accept(set, out);
         out.println();

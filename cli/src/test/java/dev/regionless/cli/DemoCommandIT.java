@@ -42,7 +42,7 @@ class DemoCommandIT {
                             .get("us-east-1")
                             .get("websocket")
                             .asText())
-                    .startsWith("ws://");
+                    .startsWith("ws://127.0.0.4:");
         }
     }
 

@@ -2,8 +2,12 @@ package dev.regionless.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.regionless.region.RegionConfig;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunOptionsTest {
@@ -26,11 +30,39 @@ class RunOptionsTest {
     @Test
     void parameterOverrideWithoutEqualsSignIsRejected() {
         var overrides = new ParameterOverrides();
-        overrides.pairs = java.util.List.of("Greeting");
+        overrides.pairs = List.of("Greeting");
 
         assertThatThrownBy(overrides::values)
                 .isInstanceOf(CliException.class)
                 .hasMessage("--parameter-overrides: Greeting (expected: Key=Value)");
+    }
+
+    @Test
+    void eachRegionOfAMultiRegionRunListensOnItsOwnLoopbackAddressInTheOrderGiven() {
+        assumeTrue(LoopbackAddresses.usable(3), "this system answers only on 127.0.0.1");
+        var names = List.of("eu-west-2", "us-west-2", "us-east-1");
+        var options = new RunOptions();
+
+        var hosts = names.stream().map(name -> options.hostFor(name, names)).toList();
+
+        assertThat(hosts).containsExactly("127.0.0.2", "127.0.0.3", "127.0.0.4");
+    }
+
+    @Test
+    void aSingleRegionListensOn127001() {
+        assertThat(new RunOptions().hostFor("eu-west-2", List.of("eu-west-2"))).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void hostPutsEveryRegionOnThatAddress() {
+        var names = List.of("eu-west-2", "us-west-2");
+        var options = new RunOptions();
+        options.host = "127.0.0.1";
+
+        assertThat(options.hostFor("us-west-2", names)).isEqualTo("127.0.0.1");
+        assertThat(options.applyTo(RegionConfig.defaults("eu-west-2", Path.of("x")), names)
+                        .host())
+                .isEqualTo("127.0.0.1");
     }
 
     private static Duration keepAlive(String text) {

@@ -55,6 +55,26 @@ public record RegionConfig(
         checkPort("webSocketPort", webSocketPort);
     }
 
+    /** The first of the loopback addresses given to the regions of a multi-region run, one each. */
+    public static final int FIRST_LOOPBACK_HOST = 2;
+
+    /**
+     * The loopback address of the {@code index}th region (from 0) of a run whose regions each listen on their own:
+     * 127.0.0.2, 127.0.0.3, and so on, so that an address names a region (a DNS answer, a log line). 127.0.0.1 is
+     * left to what is not a region. Linux answers on the whole of 127.0.0.0/8 without configuration; macOS only on
+     * 127.0.0.1 unless aliases are added ({@code ifconfig lo0 alias 127.0.0.2}).
+     *
+     * @throws IllegalArgumentException past 127.0.0.254
+     */
+    public static String loopbackAddress(int index) {
+        int last = 254 - FIRST_LOOPBACK_HOST;
+        if (index < 0 || index > last) {
+            throw new IllegalArgumentException("loopback address index: " + index + " (expected: 0.." + last
+                    + ", one address per region from 127.0.0." + FIRST_LOOPBACK_HOST + " to 127.0.0.254)");
+        }
+        return "127.0.0." + (FIRST_LOOPBACK_HOST + index);
+    }
+
     /** Free ports on 127.0.0.1, Lambda's and API Gateway's default limits, the system clock. */
     public static RegionConfig defaults(String name, Path dataDirectory) {
         return new RegionConfig(

@@ -317,10 +317,14 @@ public final class RegionNode implements AutoCloseable {
         for (var server : publicServers.keySet()) {
             await(server.close());
         }
-        peerRegions().forEach(replication::cut);
+        // Isolation, not link cuts: links a partition experiment cut stay cut when the region comes back.
+        replication.isolate();
     }
 
-    /** Brings a region taken down by {@link #goDark()} back on the same ports, and restores its links. */
+    /**
+     * Brings a region taken down by {@link #goDark()} back on the same ports, and restores its links, except those
+     * cut on purpose ({@code /admin/links}), which stay cut.
+     */
     public synchronized void comeBack() {
         if (!dark) {
             return;
@@ -334,23 +338,13 @@ public final class RegionNode implements AutoCloseable {
         publicServers.clear();
         publicServers.putAll(reopened);
         webSocketGateway.resume();
-        replication.cutPeers().forEach(replication::restore);
+        replication.rejoin();
         dark = false;
     }
 
     /** Whether the region is down ({@link #goDark()}). */
     public synchronized boolean isDark() {
         return dark;
-    }
-
-    private List<String> peerRegions() {
-        var names = new ArrayList<String>();
-        tables.tableNames()
-                .forEach(name -> tables.table(name)
-                        .ifPresent(table -> table.replicas().stream()
-                                .filter(region -> !region.equals(config.name()) && !names.contains(region))
-                                .forEach(names::add)));
-        return names;
     }
 
     @Override

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 
 /**
- * Two regions in one JVM, the same unmodified handler in both, invoked at the same time: each sees its own region
- * through plain System.getenv, and an SDK client it builds with default settings talks to its own region.
+ * Two regions in one JVM, each on its own loopback address as in the demo, the same unmodified handler in both,
+ * invoked at the same time: each sees its own region through plain System.getenv, and an SDK client it builds with
+ * default settings talks to its own region.
  */
 class TwoRegionsEnvironmentIT {
     @TempDir
@@ -27,7 +28,9 @@ class TwoRegionsEnvironmentIT {
 
     @BeforeAll
     static void start() {
-        regions = RegionSet.start(folder.resolve("data"), List.of("eu-west-2", "us-west-2"));
+        var names = List.of("eu-west-2", "us-west-2");
+        regions = RegionSet.start(
+                folder.resolve("data"), names, c -> c.withHost(RegionConfig.loopbackAddress(names.indexOf(c.name()))));
         regions.deploy(TestApps.template(folder, """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
@@ -72,6 +75,8 @@ class TwoRegionsEnvironmentIT {
             assertThat(view.get("TABLE").asText()).isEqualTo("messages-" + region);
             assertThat(view.get("AWS_ENDPOINT_URL").asText())
                     .isEqualTo(regions.region(region).endpoints().service().toString());
+            assertThat(view.get("AWS_ENDPOINT_URL").asText())
+                    .startsWith(region.equals("eu-west-2") ? "http://127.0.0.2:" : "http://127.0.0.3:");
             assertThat(view.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").asText()).isEqualTo("768");
             assertThat(view.get("arnSeenBySdk").asText())
                     .isEqualTo("arn:aws:lambda:" + region + ":123456789012:function:probe");

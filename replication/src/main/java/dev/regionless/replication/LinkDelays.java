@@ -46,6 +46,16 @@ public record LinkDelays(Map<String, Duration> delays) {
         return delays.getOrDefault(key(from, to), Duration.ZERO);
     }
 
+    /** The regions that a link from {@code from} has a delay to (zero delays included, if set), sorted. */
+    public java.util.SortedSet<String> destinationsFrom(String from) {
+        var prefix = requireNonNull(from, "from") + ">";
+        var destinations = new java.util.TreeSet<String>();
+        delays.keySet().stream()
+                .filter(pair -> pair.startsWith(prefix))
+                .forEach(pair -> destinations.add(pair.substring(prefix.length())));
+        return destinations;
+    }
+
     private static String key(String from, String to) {
         return requireNonNull(from, "from") + ">" + requireNonNull(to, "to");
     }

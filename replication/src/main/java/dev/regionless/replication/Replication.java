@@ -88,6 +88,50 @@ public final class Replication implements AutoCloseable {
         return service.cutPeers();
     }
 
+    /**
+     * Cuts every link of this region, for a region that went dark, without touching the links cut one by one:
+     * {@link #rejoin()} ends the isolation and leaves those cut. Nothing passes while isolated, in either direction.
+     */
+    public void isolate() {
+        service.isolate();
+    }
+
+    /** Ends {@link #isolate()}; links try again at once, except those still cut one by one. */
+    public void rejoin() {
+        service.rejoin();
+    }
+
+    /** Whether the region is isolated ({@link #isolate()}). */
+    public boolean isIsolated() {
+        return service.isIsolated();
+    }
+
+    /**
+     * Changes the one-way delay of the links from this region to {@code peer}, while the region runs: changes made
+     * from now on, and those still waiting, leave no earlier than their creation time plus the new delay. Held in
+     * memory only; a restart starts again from {@link ReplicationConfig#delays()}. Safe to call from any thread.
+     *
+     * @throws IllegalArgumentException for a negative delay
+     */
+    public void setDelay(String peer, java.time.Duration delay) {
+        requireNonNull(peer, "peer");
+        requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay to " + peer + ": " + delay + " (expected: >= 0)");
+        }
+        service.setDelay(peer, delay);
+    }
+
+    /** The link delays in force now. */
+    public LinkDelays delays() {
+        return service.delays();
+    }
+
+    /** This region's links with each region it replicates with, is cut from, or has a delay to; sorted by region. */
+    public java.util.List<PeerLinkState> peerLinks() {
+        return service.peerLinks();
+    }
+
     /** Stops the links and backfills and writes the cursors; the table store must still be open. */
     @Override
     public void close() {

@@ -29,4 +29,14 @@ class LinkDelaysTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("link delay eu-west-2>us-east-1: PT-0.001S (expected: >= 0)");
     }
+
+    @Test
+    void destinationsFromListTheRegionsALinkFromARegionHasADelayTo() {
+        var delays = LinkDelays.none()
+                .withBoth("eu-west-2", "us-west-2", Duration.ofMillis(70))
+                .with("eu-west-2", "us-east-1", Duration.ZERO)
+                .with("us-east-1", "ap-south-1", Duration.ofMillis(5));
+
+        assertThat(delays.destinationsFrom("eu-west-2")).containsExactly("us-east-1", "us-west-2");
+    }
 }

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param webSocketApis the WebSocket APIs ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType: WEBSOCKET}), in
  *     template order
  * @param streamEvents the functions' {@code DynamoDB} events, in template order
+ * @param routingRecords the DNS records with routing policies ({@code AWS::Route53::RecordSet} and the records of
+ *     {@code AWS::Route53::RecordSetGroup}), in template order, for the router
+ * @param healthChecks the {@code AWS::Route53::HealthCheck}s, in template order, for the router
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -28,6 +31,8 @@ public record Application(
         List<TableSpec> tables,
         List<WebSocketApiSpec> webSocketApis,
         List<StreamEventSpec> streamEvents,
+        List<RoutingRecord> routingRecords,
+        List<HealthCheckSpec> healthChecks,
         List<String> warnings) {
 
     public Application {
@@ -37,6 +42,8 @@ public record Application(
         tables = List.copyOf(tables);
         webSocketApis = List.copyOf(webSocketApis);
         streamEvents = List.copyOf(streamEvents);
+        routingRecords = List.copyOf(routingRecords);
+        healthChecks = List.copyOf(healthChecks);
         warnings = List.copyOf(warnings);
     }
 
@@ -60,5 +67,10 @@ public record Application(
         return webSocketApis.stream()
                 .filter(a -> a.logicalId().equals(logicalId))
                 .findFirst();
+    }
+
+    /** The health check whose {@code Ref} is {@code id}, if the region has it. */
+    public Optional<HealthCheckSpec> healthCheck(String id) {
+        return healthChecks.stream().filter(h -> h.id().equals(id)).findFirst();
     }
 }

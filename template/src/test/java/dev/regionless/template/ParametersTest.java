@@ -174,7 +174,8 @@ class ParametersTest {
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
                 .hasMessage("template.yaml:4: Parameters.P.Type: AWS::SSM::Parameter::Value<String> is not "
-                        + "supported (expected: one of String, Number, List<Number>, CommaDelimitedList)");
+                        + "supported (expected: one of String, Number, List<Number>, CommaDelimitedList, "
+                        + "AWS::Route53::HostedZone::Id)");
     }
 
     @Test
@@ -187,5 +188,17 @@ class ParametersTest {
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith("template.yaml:3: Parameters.P.Defualt: is not a parameter property");
+    }
+
+    @Test
+    void hostedZoneIdParameterIsReadAsAString() {
+        var yaml = parameter("""
+                Type: AWS::Route53::HostedZone::Id
+                Default: Z45J1D2QQ43H93
+                """, "Environment: {Variables: {ZONE: !Ref P}}\n");
+
+        var function = Templates.read(yaml).function("Hello").orElseThrow();
+
+        assertThat(function.environment()).containsEntry("ZONE", "Z45J1D2QQ43H93");
     }
 }

@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The region's admin port, for the CLI and for scripts: health, deployed functions, usage and logs. It stays on
- * its own port so that it keeps answering when faults are injected into the region's public ports.
+ * The region's admin port, for the CLI and for scripts: health, deployed functions, usage and logs, the chaos
+ * switches (health, region state, replication links and their delays), and {@code /admin/status}, all of the
+ * region's state in one answer. It stays on its own port so that it keeps answering when faults are injected into
+ * the region's public ports.
  */
 public final class AdminApi implements Function<ServiceRequest, ServiceResponse> {
     private final String region;
@@ -26,6 +28,7 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
     private final TemplateDeployer deployer;
     private final RegionPower power;
     private final Replication replication;
+    private final LinkAdmin links;
     /** The region's health switch: "pass", or "fail" to make health checks fail without changing code. */
     private volatile String healthSwitch = "pass";
 
@@ -55,6 +58,7 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         this.functions = functions;
         this.deployer = deployer;
         this.replication = replication;
+        this.links = new LinkAdmin(region, replication);
         this.power = power;
     }
 
@@ -81,9 +85,15 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         if (path.equals("/admin/region-state") && request.method().equals("GET") && power != null) {
             return ServiceResponse.json(200, Map.of("region", region, "state", power.isDown() ? "down" : "up"));
         }
+        if (path.startsWith("/admin/links/")
+                && path.endsWith("/delay")
+                && request.method().equals("PUT")) {
+            var peer = path.substring("/admin/links/".length(), path.length() - "/delay".length());
+            return ServiceResponse.json(200, links.setDelay(decode(peer), request.body()));
+        }
         if (path.startsWith("/admin/links/") && request.method().equals("PUT")) {
-            return setLink(
-                    request, URLDecoder.decode(path.substring("/admin/links/".length()), StandardCharsets.UTF_8));
+            var peer = path.substring("/admin/links/".length());
+            return ServiceResponse.json(200, links.setState(decode(peer), request.body()));
         }
         if (!request.method().equals("GET")) {
             throw new AwsException("MethodNotAllowed", 405, request.method() + " " + path + " is not an admin action");
@@ -100,7 +110,10 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
             return ServiceResponse.json(200, replication.status());
         }
         if (path.equals("/admin/links")) {
-            return links();
+            return ServiceResponse.json(200, links.view());
+        }
+        if (path.equals("/admin/status")) {
+            return ServiceResponse.json(200, status());
         }
         if (path.equals("/admin/usage")) {
             return ServiceResponse.json(200, Map.of("region", region, "functions", functions.usage()));
@@ -153,28 +166,23 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
     }
 
     /**
-     * A test and chaos hook: {@code PUT /admin/links/PEER} with {@code {"state": "cut"}} cuts this region's
-     * replication with PEER in both directions ({@code *} for every other region), {@code {"state": "up"}}
-     * restores it. Answers the links cut afterwards.
+     * Everything {@code regionless status} shows about this region in one answer: {@code {"region", "health":
+     * "ok", "healthSwitch": "pass"|"fail", "state": "up"|"down", "links": {see /admin/links}, "replication": {see
+     * /admin/replication}}}.
      */
-    private ServiceResponse setLink(ServiceRequest request, String peer) {
-        var state = textField(request.body(), "state");
-        if (peer.isEmpty() || peer.contains("/")) {
-            throw new AwsException(
-                    "ValidationException", 400, "peer: " + peer + " (expected: a region name, or * for every region)");
-        }
-        switch (state == null ? "" : state) {
-            case "cut" -> replication.cut(peer);
-            case "up" -> replication.restore(peer);
-            default ->
-                throw new AwsException(
-                        "ValidationException", 400, "state: " + state + " (expected: \"cut\" or \"up\")");
-        }
-        return links();
+    private Map<String, Object> status() {
+        var status = new LinkedHashMap<String, Object>();
+        status.put("region", region);
+        status.put("health", "ok");
+        status.put("healthSwitch", healthSwitch);
+        status.put("state", power != null && power.isDown() ? "down" : "up");
+        status.put("links", links.view());
+        status.put("replication", replication.status());
+        return status;
     }
 
-    private ServiceResponse links() {
-        return ServiceResponse.json(200, Map.of("region", region, "cut", replication.cutPeers()));
+    private static String decode(String pathPart) {
+        return URLDecoder.decode(pathPart, StandardCharsets.UTF_8);
     }
 
     private static String textField(byte[] body, String field) {

@@ -70,6 +70,22 @@ final class Links implements AutoCloseable {
         links.values().forEach(TableLink::retryNow);
     }
 
+    /** Tells the links to {@code destination} that their delay changed. */
+    void delayChanged(String destination) {
+        for (var link : links.values()) {
+            if (link.destination().equals(destination)) {
+                link.delayChanged();
+            }
+        }
+    }
+
+    /** The regions this region has a link to, for any table; sorted. */
+    java.util.SortedSet<String> destinations() {
+        var destinations = new java.util.TreeSet<String>();
+        links.values().forEach(link -> destinations.add(link.destination()));
+        return destinations;
+    }
+
     List<LinkStatus> status() {
         return links.values().stream()
                 .map(TableLink::status)

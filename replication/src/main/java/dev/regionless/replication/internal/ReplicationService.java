@@ -2,6 +2,8 @@ package dev.regionless.replication.internal;
 
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
+import dev.regionless.replication.LinkDelays;
+import dev.regionless.replication.PeerLinkState;
 import dev.regionless.replication.Peers;
 import dev.regionless.replication.ReplicationConfig;
 import dev.regionless.replication.ReplicationStatus;
@@ -9,6 +11,8 @@ import dev.regionless.tables.ReplicaControl;
 import dev.regionless.tables.TableStore;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +35,13 @@ public final class ReplicationService implements AutoCloseable {
     private ReplicationService(ReplicationConfig config, TableStore store, Peers peers, Vertx vertx) {
         var cursors = CursorFile.open(config.stateFolder());
         var cuts = new LinkCuts();
-        this.context =
-                new LinkContext(config, store, cursors, new PeerClient(vertx, config.region(), peers, cuts), cuts);
+        this.context = new LinkContext(
+                config,
+                store,
+                cursors,
+                new PeerClient(vertx, config.region(), peers, cuts),
+                cuts,
+                new LiveDelays(config.delays()));
         this.links = new Links(context);
         this.backfills = new Backfills(context);
         this.receiver = new Receiver(context, links);
@@ -74,6 +83,51 @@ public final class ReplicationService implements AutoCloseable {
     /** The peers whose links are cut, {@code "*"} when every link is. */
     public java.util.List<String> cutPeers() {
         return context.cuts().cutPeers();
+    }
+
+    /** Cuts every link while the region is dark; links cut one by one are kept apart and stay cut after. */
+    public void isolate() {
+        context.cuts().isolate();
+    }
+
+    /** Ends {@link #isolate()}; the links try again at once. */
+    public void rejoin() {
+        context.cuts().rejoin();
+        links.retryAll();
+    }
+
+    public boolean isIsolated() {
+        return context.cuts().isIsolated();
+    }
+
+    /** Sets the one-way delay from this region to {@code peer}; links waiting out the old one look again at once. */
+    public void setDelay(String peer, Duration delay) {
+        context.delays().set(context.region(), peer, delay);
+        links.delayChanged(peer);
+    }
+
+    public LinkDelays delays() {
+        return context.delays().current();
+    }
+
+    /**
+     * One entry per region this region has a link with, is cut from one by one, or has a delay to; sorted by
+     * region.
+     */
+    public List<PeerLinkState> peerLinks() {
+        var peers = new TreeSet<>(links.destinations());
+        context.cuts().cutPeers().stream()
+                .filter(peer -> !peer.equals(LinkCuts.EVERY_PEER))
+                .forEach(peers::add);
+        var delays = context.delays().current();
+        peers.addAll(delays.destinationsFrom(context.region()));
+        peers.remove(context.region());
+        return peers.stream()
+                .map(peer -> new PeerLinkState(
+                        peer,
+                        context.cuts().isCut(peer),
+                        delays.of(context.region(), peer).toMillis()))
+                .toList();
     }
 
     public ReplicationStatus status() {

@@ -32,6 +32,7 @@ final class TableLink implements AutoCloseable {
     private final String destination;
     private final Semaphore wake = new Semaphore(0);
     private final Semaphore retry = new Semaphore(0);
+    private final Semaphore delayChanged = new Semaphore(0);
     private final LagWindow lags = new LagWindow(4096);
     private final AtomicLong shipped = new AtomicLong();
     private final Thread thread;
@@ -61,6 +62,14 @@ final class TableLink implements AutoCloseable {
     void retryNow() {
         retry.release();
         wake.release();
+    }
+
+    /**
+     * Ends a wait for a change's delay to pass early, so that a shorter delay applies at once. Kept apart from
+     * {@link #wake()}: every write wakes the link, and a delayed link must not re-read its stream on each.
+     */
+    void delayChanged() {
+        delayChanged.release();
     }
 
     String table() {
@@ -127,7 +136,9 @@ final class TableLink implements AutoCloseable {
             long wait = first.createdAtMillis()
                     + delay().toMillis()
                     - context.config().clock().millis();
-            Thread.sleep(Math.max(1, wait));
+            if (delayChanged.tryAcquire(Math.max(1, wait), TimeUnit.MILLISECONDS)) {
+                delayChanged.drainPermits();
+            }
             return true;
         }
         long end = due.size() == pending.records().size()
@@ -181,7 +192,7 @@ final class TableLink implements AutoCloseable {
     }
 
     private Duration delay() {
-        return context.config().delays().of(context.region(), destination);
+        return context.delays().of(context.region(), destination);
     }
 
     private void send(List<ChangeRecord> records) {

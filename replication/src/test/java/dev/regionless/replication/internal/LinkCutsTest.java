@@ -47,4 +47,37 @@ class LinkCutsTest {
 
         assertThat(cuts.cutPeers()).containsExactly("us-west-2");
     }
+
+    @Test
+    void anIsolatedRegionIsCutFromEveryPeerWithoutListingThem() {
+        var cuts = new LinkCuts();
+
+        cuts.isolate();
+
+        assertThat(cuts.isCut("us-east-1")).isTrue();
+        assertThat(cuts.isIsolated()).isTrue();
+        assertThat(cuts.cutPeers()).isEmpty();
+    }
+
+    @Test
+    void rejoiningKeepsTheLinksCutOneByOne() {
+        var cuts = new LinkCuts();
+        cuts.cut("us-east-1");
+        cuts.isolate();
+
+        cuts.rejoin();
+
+        assertThat(cuts.isCut("us-east-1")).isTrue();
+        assertThat(cuts.isCut("us-west-2")).isFalse();
+    }
+
+    @Test
+    void restoringEveryPeerLeavesAnIsolatedRegionIsolated() {
+        var cuts = new LinkCuts();
+        cuts.isolate();
+
+        cuts.restore(LinkCuts.EVERY_PEER);
+
+        assertThat(cuts.isCut("us-west-2")).isTrue();
+    }
 }

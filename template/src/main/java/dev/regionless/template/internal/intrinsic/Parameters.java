@@ -27,7 +27,13 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Parameters {
 
-    static final List<String> TYPES = List.of("String", "Number", "List<Number>", "CommaDelimitedList");
+    /**
+     * The types a value is checked against. {@code AWS::Route53::HostedZone::Id}, an AWS-specific type that
+     * CloudFormation checks against the account's zones, is a plain string here: Regionless has no such account.
+     */
+    static final List<String> TYPES =
+            List.of("String", "Number", "List<Number>", "CommaDelimitedList", "AWS::Route53::HostedZone::Id");
+
     private static final Set<String> KEYS = Set.of(
             "Type",
             "Default",

@@ -25,6 +25,7 @@ final class ReadContext {
     private final Map<String, String> tableNames = new HashMap<>();
     private final WebSocketRegistry webSockets = new WebSocketRegistry();
     private final List<StreamEventSpec> streamEvents = new ArrayList<>();
+    private final RoutingRegistry routing = new RoutingRegistry();
 
     ReadContext(Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
         this.resolver = resolver;
@@ -51,6 +52,11 @@ final class ReadContext {
 
     WebSocketRegistry webSockets() {
         return webSockets;
+    }
+
+    /** The Route 53 records and health checks read so far. */
+    RoutingRegistry routing() {
+        return routing;
     }
 
     List<StreamEventSpec> streamEvents() {

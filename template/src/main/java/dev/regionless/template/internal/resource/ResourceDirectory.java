@@ -135,6 +135,8 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.tables(),
                 webSocketApis,
                 context.streamEvents(),
+                context.routing().records(),
+                context.routing().healthChecks(),
                 warnings);
     }
 

@@ -24,6 +24,10 @@ final class ResourceTypes {
             entry(WebSocketIntegrationReader.TYPE, WebSocketPartKind.INTEGRATION),
             entry(WebSocketStageKind.TYPE, new WebSocketStageKind()),
             entry(WebSocketPartKind.DEPLOYMENT_TYPE, WebSocketPartKind.DEPLOYMENT),
+            // Read for the router, which answers for the regions as Route 53 would.
+            entry(RecordSetKind.RECORD_SET_TYPE, RecordSetKind.RECORD_SET),
+            entry(RecordSetKind.RECORD_SET_GROUP_TYPE, RecordSetKind.RECORD_SET_GROUP),
+            entry(HealthCheckKind.TYPE, new HealthCheckKind()),
             // Only meaningful on AWS: read, warned about, never created. Ref and GetAtt give AWS-shaped values.
             entry("AWS::IAM::Role", IgnoredKind.IAM_ROLE),
             entry("AWS::IAM::Policy", IgnoredKind.IAM_POLICY),
