@@ -126,6 +126,13 @@ class DemoCommandIT {
             assertThat(regionOf(during)).isEqualTo("us-east-1");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> regionOf(get(london)).equals("eu-west-2"));
+
+            var farther = CliProcess.run(work, "chaos", "delay", "london", "eu-west-2", "--ms", "500", "--data", "run");
+
+            assertThat(farther.exitCode()).as(farther.output()).isZero();
+            assertThat(regionOf(get(london)))
+                    .as("eu-west-2 is now farther from London than us-east-1")
+                    .isEqualTo("us-east-1");
         }
     }
 

@@ -18,7 +18,7 @@ public record EdgeStatus(String edge, String location, String policy, String cho
     /**
      * One region as the edge sees it.
      *
-     * @param name the region
+     * @param region the region's name
      * @param location the region's location
      * @param health {@code healthy} or {@code unhealthy}, by this edge's health checks
      * @param ejectedUntil when an ejection by outlier detection ends, or {@code null} when not ejected
@@ -40,7 +40,7 @@ public record EdgeStatus(String edge, String location, String policy, String cho
      * @param share this region's share of the edge's requests and connections in the last 10 s (0..1)
      */
     public record RegionStatus(
-            String name,
+            String region,
             String location,
             String health,
             Instant ejectedUntil,

@@ -115,7 +115,7 @@ final class EdgeFixture implements AutoCloseable {
 
     static EdgeStatus.RegionStatus status(Edge edge, String region) {
         return edge.status().regions().stream()
-                .filter(r -> r.name().equals(region))
+                .filter(r -> r.region().equals(region))
                 .findFirst()
                 .orElseThrow();
     }

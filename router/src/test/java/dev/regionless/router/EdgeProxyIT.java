@@ -208,7 +208,7 @@ class EdgeProxyIT {
         assertThat(body.get("choice").asText()).isEqualTo("eu-west-2");
         assertThat(body.get("regions")).hasSize(3);
         var oregon = body.get("regions").get(1);
-        assertThat(oregon.get("name").asText()).isEqualTo("us-west-2");
+        assertThat(oregon.get("region").asText()).isEqualTo("us-west-2");
         assertThat(oregon.get("health").asText()).isEqualTo("healthy");
         assertThat(oregon.get("delayMillis").asLong()).isEqualTo(140);
         assertThat(oregon.get("lastRttMillis").asDouble()).isPositive();
@@ -259,7 +259,7 @@ class EdgeProxyIT {
 
     static EdgeStatus.RegionStatus status(String region) {
         return edge.status().regions().stream()
-                .filter(r -> r.name().equals(region))
+                .filter(r -> r.region().equals(region))
                 .findFirst()
                 .orElseThrow();
     }
