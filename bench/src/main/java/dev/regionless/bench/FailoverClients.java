@@ -114,7 +114,7 @@ final class FailoverClients implements AutoCloseable {
                 // When the edge let the client in; the region is known once the describe route has answered.
                 socketEvents.add(new SocketEvent(client, opened, "connected", region, 0));
                 backoff = 50;
-                int code = closed.get();
+                int code = awaitClose(closed);
                 socketRegions[client] = null;
                 if (!stopped) {
                     socketEvents.add(new SocketEvent(client, System.nanoTime(), "closed", region, code));
@@ -135,6 +135,18 @@ final class FailoverClients implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Waits for the close, or for the end of the run (an aborted socket tells its listener nothing). */
+    private int awaitClose(CompletableFuture<Integer> closed) throws Exception {
+        while (!stopped) {
+            try {
+                return closed.get(100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // still open
+            }
+        }
+        return 1000;
     }
 
     /** The describe route answers the event it saw; its domain is the region's WebSocket address. */
@@ -165,6 +177,7 @@ final class FailoverClients implements AutoCloseable {
             @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
                 closed.complete(statusCode);
+                first.completeExceptionally(new IllegalStateException("closed with " + statusCode + " first"));
                 return null;
             }
 

@@ -97,6 +97,7 @@ final class ReconnectingSocket {
             @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
                 closed.complete(statusCode);
+                first.completeExceptionally(new IllegalStateException("closed with " + statusCode + " first"));
                 return null;
             }
 
