@@ -94,6 +94,13 @@
     try {
       const response = await fetch(historyUrl(), { cache: "no-store" });
       if (response.ok) {
+        // Through an edge the history comes from the region the edge chose, which is where the socket went too:
+        // show it at once rather than after the next message (the header is readable only from the same origin).
+        const served = response.headers.get("X-Regionless-Region");
+        if (served && socket && socket.readyState === WebSocket.OPEN && served !== connectedRegion) {
+          connectedRegion = served;
+          setStatus("connected", describeConnection());
+        }
         merge(await response.json());
       }
     } catch (e) {

@@ -106,7 +106,7 @@ final class GatewayBench {
      * Lifts API Gateway's default 10,000 requests/s limit, which this load would otherwise reach: the benchmark
      * measures the gateway's cost, not its throttle.
      */
-    private static void raiseThrottle(HttpGateway gateway) {
+    static void raiseThrottle(HttpGateway gateway) {
         var unlimited = new Throttle(10_000_000, 10_000_000);
         gateway.deploy(gateway.apis().stream()
                 .map(api -> new HttpApiDefinition(

@@ -108,6 +108,27 @@ final class AdminClient {
         }
     }
 
+    /** PUTs a JSON body to any URL of the run (an edge's admin API); a refusal's message becomes the error. */
+    JsonNode putAt(URI uri, Object body) {
+        try {
+            var request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(5))
+                    .PUT(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var answer = Json.mapper().readTree(response.body());
+            if (response.statusCode() != 200) {
+                throw new CliException(answer.path("message").asText(uri + " answered " + response.statusCode()));
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new CliException(uri + " does not answer (" + e.getMessage() + "); is the run still going?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+    }
+
     private JsonNode send(String region, String pathAndQuery, String jsonBody) {
         return send(region, pathAndQuery, jsonBody == null ? "GET" : "POST", jsonBody);
     }

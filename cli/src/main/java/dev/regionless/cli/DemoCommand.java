@@ -3,12 +3,15 @@ package dev.regionless.cli;
 import dev.regionless.region.RegionConfig;
 import dev.regionless.region.RegionSet;
 import dev.regionless.replication.LinkDelays;
+import dev.regionless.router.AppDomain;
+import dev.regionless.router.HealthCheckConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -29,6 +32,34 @@ final class DemoCommand implements Callable<Integer> {
             .withBoth("eu-west-2", "us-east-1", Duration.ofMillis(38))
             .withBoth("us-west-2", "us-east-1", Duration.ofMillis(32));
 
+    /** Where the demo's regions are. */
+    static final Map<String, String> REGION_LOCATIONS =
+            Map.of("eu-west-2", "London", "us-west-2", "Oregon", "us-east-1", "N. Virginia");
+
+    /**
+     * The demo's edges, one near London and one near Oregon, with round trips from each to each region close to
+     * those measured between these places. Unlike the links' delays they only steer latency routing (each edge
+     * prefers the region nearest to it); the proxy does not wait them out, so they stay with {@code --no-delay}.
+     */
+    static final List<RunningEdges.EdgeSite> EDGES = List.of(
+            new RunningEdges.EdgeSite(
+                    "london",
+                    "London",
+                    Map.of(
+                            "eu-west-2", Duration.ofMillis(5),
+                            "us-east-1", Duration.ofMillis(76),
+                            "us-west-2", Duration.ofMillis(140))),
+            new RunningEdges.EdgeSite(
+                    "oregon",
+                    "Oregon",
+                    Map.of(
+                            "us-west-2", Duration.ofMillis(5),
+                            "us-east-1", Duration.ofMillis(64),
+                            "eu-west-2", Duration.ofMillis(140))));
+
+    /** Quack's names, answered by each edge's DNS server. */
+    static final AppDomain DOMAIN = AppDomain.of("quack.regionless.test");
+
     @Mixin
     RunOptions options;
 
@@ -43,16 +74,38 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         UnaryOperator<RegionConfig> delays =
                 options.noDelay ? UnaryOperator.identity() : config -> config.withLinkDelays(REALISTIC_DELAYS);
-        return RunningRegions.run(REGIONS, template, options, delays, System.out, DemoCommand::printChatUrls);
+        return RunningRegions.run(REGIONS, template, options, delays, System.out, DemoCommand::startEdges);
+    }
+
+    /**
+     * Starts the demo's two edges (stopped by the run's shutdown), checking each region as Route 53 checked the
+     * original app: its {@code GET /health} must answer 2xx or 3xx with {@code Ok} in the body.
+     */
+    static void startEdges(RegionSet set, PrintStream out) {
+        var api = set.regions().getFirst().endpoints().api();
+        var check =
+                HealthCheckConfig.defaults().onHttp(api.getPath() + "/health").withSearchString("Ok");
+        var edges = RunningEdges.start(set, EDGES, REGION_LOCATIONS, DOMAIN, "127.0.0.1", check);
+        Runtime.getRuntime().addShutdownHook(new Thread(edges::close, "regionless-edges-shutdown"));
+        edges.print(out);
+        printChatUrls(set, edges, out);
     }
 
     /**
      * The page of each region, told about every region so that it can fail over by itself when its own goes down:
      * {@code ?ws=} lists the WebSocket URLs, own region first, and {@code &api=} the matching REST addresses.
      */
-    static void printChatUrls(RegionSet set, PrintStream out) {
+    static void printChatUrls(RegionSet set, RunningEdges edges, PrintStream out) {
         out.println();
-        out.println("Open the chat (one page per region; open two in different browsers and talk across regions):");
+        out.println("Open the chat through an edge (one page per edge; open both, in different browsers, and talk"
+                + " across regions):");
+        for (var edge : edges.edges()) {
+            var api = edges.api(edge);
+            var page = api + "/?ws=" + edges.webSocket(edge) + "&api=" + api + "&edge=" + edge.name();
+            out.printf("  %-10s %s%n", edge.name(), page);
+        }
+        out.println();
+        out.println("Or straight at a region (the page fails over by itself, through its list of regions):");
         for (var region : set.regions()) {
             var order = new ArrayList<>(set.regions());
             order.remove(region);
@@ -71,8 +124,9 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  %-10s %s%n", region.name(), page);
         }
         out.println();
-        out.println("From another terminal, take a region down and watch its page move to another:");
+        out.println("From another terminal, take a region down and watch the London page move to another region:");
         out.println("  ./regionless chaos region " + set.regions().getFirst().name() + " down   (then: up)");
+        out.println("  ./regionless chaos health " + set.regions().getFirst().name() + " fail   (then: pass)");
     }
 
     static Path home() {

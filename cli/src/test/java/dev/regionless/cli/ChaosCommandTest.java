@@ -108,11 +108,11 @@ class ChaosCommandTest {
     }
 
     @Test
-    void aDelayFromAnEdgeIsNotAvailableYetAndSaysSo() {
+    void aDelayFromAnEdgeWithoutAnAdminUrlIsRefusedNamingTheFile() {
         var result = run("chaos", "delay", "london", "eu-west-2", "--ms", "40");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("london is an edge; delays between an edge and a region are not available");
+        assertThat(result.err()).contains("chaos delay: edge london has no admin URL in");
     }
 
     @Test

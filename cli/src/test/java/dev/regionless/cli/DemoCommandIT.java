@@ -100,6 +100,46 @@ class DemoCommandIT {
         }
     }
 
+    @Test
+    void eachEdgeSendsItsClientsToTheNearestRegionAndLondonsMoveWhenItsRegionGoesDown() throws Exception {
+        try (var demo = CliProcess.start(work, "demo", "--data", "run", "--no-delay")) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> demo.output().contains("Press Ctrl-C"));
+            var edges = new ObjectMapper()
+                    .readTree(Files.readString(work.resolve("run/endpoints.json")))
+                    .get("edges");
+            var london = URI.create(edges.get("london").get("api").asText() + "/history");
+            var oregon = URI.create(edges.get("oregon").get("api").asText() + "/history");
+            assertThat(edges.get("london").get("websocket").asText()).startsWith("ws://");
+            assertThat(edges.get("london").get("dns").asText()).startsWith("dns://");
+            assertThat(demo.output()).contains("&edge=london");
+
+            var before = regionOf(get(london));
+            var oregonBefore = regionOf(get(oregon));
+            var down = CliProcess.run(work, "chaos", "region", "eu-west-2", "down", "--data", "run");
+            assertThat(down.exitCode()).as(down.output()).isZero();
+            var during = get(london);
+            CliProcess.run(work, "chaos", "region", "eu-west-2", "up", "--data", "run");
+
+            assertThat(before).isEqualTo("eu-west-2");
+            assertThat(oregonBefore).isEqualTo("us-west-2");
+            assertThat(during.statusCode()).isEqualTo(200);
+            assertThat(regionOf(during)).isEqualTo("us-east-1");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> regionOf(get(london)).equals("eu-west-2"));
+
+            var farther = CliProcess.run(work, "chaos", "delay", "london", "eu-west-2", "--ms", "500", "--data", "run");
+
+            assertThat(farther.exitCode()).as(farther.output()).isZero();
+            assertThat(regionOf(get(london)))
+                    .as("eu-west-2 is now farther from London than us-east-1")
+                    .isEqualTo("us-east-1");
+        }
+    }
+
+    private static String regionOf(HttpResponse<String> response) {
+        return response.headers().firstValue("X-Regionless-Region").orElse("none");
+    }
+
     private static HttpResponse<String> get(URI uri) throws Exception {
         try (var client = HttpClient.newHttpClient()) {
             return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionless.common.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.Map;
  * Several processes may share one data folder (one region each), so each update is a locked read-merge-write and
  * the file is replaced atomically.
  *
- * <pre>{"regions": {"eu-west-2": {"service": URL, "api": URL, "websocket": null, "admin": URL}}, "edges": {}}</pre>
+ * <pre>{"regions": {"eu-west-2": {"service": URL, "api": URL, "websocket": null, "admin": URL}},
+ *  "edges": {"london": {"http": URL, "api": URL, "websocket": URL, "dns": "dns://host:port", "admin": URL}}}</pre>
  */
 public final class EndpointsFile {
     public static final String NAME = "endpoints.json";
@@ -29,6 +31,27 @@ public final class EndpointsFile {
         update(
                 dataRoot,
                 root -> regions.forEach((name, endpoints) -> regionsOf(root).set(name, toJson(endpoints))));
+    }
+
+    /**
+     * Where an edge router answers.
+     *
+     * @param http the root of its proxy ({@code http://host:port})
+     * @param api the app's main HTTP API through the edge, stage included, or {@code null}
+     * @param websocket the app's WebSocket API through the edge, stage included, or {@code null}
+     * @param dns its DNS server, as {@code dns://host:port} (UDP and TCP)
+     * @param admin its admin port ({@code GET /admin/edge})
+     */
+    public record EdgeEntry(URI http, URI api, URI websocket, URI dns, URI admin) {}
+
+    /** Adds or replaces these edges' entries. */
+    public static void publishEdges(Path dataRoot, Map<String, EdgeEntry> edges) {
+        update(dataRoot, root -> edges.forEach((name, edge) -> edgesOf(root).set(name, toJson(edge))));
+    }
+
+    /** Removes these edges' entries, when their run stops. */
+    public static void withdrawEdges(Path dataRoot, Collection<String> edgeNames) {
+        update(dataRoot, root -> edgeNames.forEach(edgesOf(root)::remove));
     }
 
     /** Removes these regions' entries, when their run stops. */
@@ -55,7 +78,9 @@ public final class EndpointsFile {
         return empty;
     }
 
-    private static void update(Path dataRoot, java.util.function.Consumer<ObjectNode> change) {
+    // synchronized: a file lock is per process, and two threads of one process (say, two shutdown hooks) would
+    // otherwise overlap on it.
+    private static synchronized void update(Path dataRoot, java.util.function.Consumer<ObjectNode> change) {
         try {
             Files.createDirectories(dataRoot);
             try (var channel = FileChannel.open(
@@ -79,6 +104,20 @@ public final class EndpointsFile {
 
     private static ObjectNode regionsOf(ObjectNode root) {
         return (ObjectNode) root.get("regions");
+    }
+
+    private static ObjectNode edgesOf(ObjectNode root) {
+        return (ObjectNode) root.get("edges");
+    }
+
+    private static ObjectNode toJson(EdgeEntry edge) {
+        var node = Json.mapper().createObjectNode();
+        node.put("http", edge.http().toString());
+        node.put("api", edge.api() == null ? null : edge.api().toString());
+        node.put("websocket", edge.websocket() == null ? null : edge.websocket().toString());
+        node.put("dns", edge.dns().toString());
+        node.put("admin", edge.admin().toString());
+        return node;
     }
 
     private static void ensureSections(ObjectNode root) {

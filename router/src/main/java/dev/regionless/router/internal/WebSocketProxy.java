@@ -1,0 +1,165 @@
+package dev.regionless.router.internal;
+
+import dev.regionless.router.EdgeConfig;
+import dev.regionless.router.RegionTarget;
+import dev.regionless.router.engine.EdgeRouter;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The edge's WebSocket proxy: for each handshake it opens the region's WebSocket first (same path, stage and query,
+ * the client's headers and offered subprotocols), and lets the client in only once the region has; a region that
+ * refuses (its {@code $connect} said no) has its status passed on, one that cannot be reached is replaced by the
+ * next choice. Open tunnels are tracked per region, so that when a region stops being available its clients are
+ * closed with 1012 at once and reconnect to a healthy region.
+ */
+public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
+    private final Vertx vertx;
+    private final EdgeConfig config;
+    private final EdgeRouter router;
+    private final WebSocketClient client;
+    private final HostNames hosts;
+    private final Map<String, Set<Tunnel>> tunnels = new ConcurrentHashMap<>();
+
+    public WebSocketProxy(Vertx vertx, EdgeConfig config, EdgeRouter router, WebSocketClient client) {
+        this.vertx = vertx;
+        this.config = config;
+        this.router = router;
+        this.client = client;
+        this.hosts = new HostNames(config.domain());
+        router.onAvailabilityChange(region -> rebalance());
+    }
+
+    @Override
+    public void handle(ServerWebSocketHandshake handshake) {
+        if (hosts.classify(handshake.authority()) == HostNames.Kind.UNKNOWN) {
+            handshake.reject(404);
+            return;
+        }
+        var targets = router.route();
+        if (targets.isEmpty()) {
+            handshake.reject(503);
+            return;
+        }
+        connect(handshake, targets, 0);
+    }
+
+    private void connect(ServerWebSocketHandshake handshake, List<RegionTarget> targets, int attempt) {
+        var target = targets.get(attempt);
+        var root = target.webSocket();
+        var options = new WebSocketConnectOptions()
+                .setHost(root.getHost())
+                .setPort(root.getPort())
+                .setURI(handshake.uri())
+                .setAllowOriginHeader(false)
+                .setHeaders(ProxyHeaders.forRequest(
+                        handshake.headers(), handshake.remoteAddress(), handshake.authority(), true));
+        var origin = handshake.headers().get("Origin");
+        if (origin != null) {
+            options.addHeader("Origin", origin);
+        }
+        var offered = offeredSubProtocols(handshake);
+        if (!offered.isEmpty()) {
+            options.setSubProtocols(offered);
+        }
+        client.connect(options).onComplete(outcome -> {
+            if (outcome.succeeded()) {
+                accept(handshake, outcome.result(), target);
+            } else {
+                refused(handshake, targets, attempt, outcome.cause());
+            }
+        });
+    }
+
+    private void accept(ServerWebSocketHandshake handshake, WebSocket upstream, RegionTarget target) {
+        upstream.pause(); // until the client is in, so nothing the region sends first is lost
+        router.onAnswer(target.name(), 101);
+        var context = vertx.getOrCreateContext();
+        handshake.accept().onComplete(accepted -> {
+            if (accepted.failed()) {
+                upstream.close(Tunnel.GOING_AWAY, "the client left during the handshake");
+                return;
+            }
+            var name = target.name();
+            var set = tunnels.computeIfAbsent(name, k -> ConcurrentHashMap.newKeySet());
+            var holder = new Tunnel[1];
+            holder[0] = new Tunnel(accepted.result(), upstream, name, context, () -> {
+                set.remove(holder[0]);
+                router.onWebSocketClosed(name);
+            });
+            set.add(holder[0]);
+            router.onWebSocketOpened(name);
+            holder[0].open();
+        });
+    }
+
+    private void refused(ServerWebSocketHandshake handshake, List<RegionTarget> targets, int attempt, Throwable error) {
+        var region = targets.get(attempt).name();
+        boolean hasNext = config.retries() && attempt == 0 && targets.size() > 1;
+        if (error instanceof UpgradeRejectedException rejected) {
+            // The region answered: its status is the API's answer (403 for an unknown stage, $connect's refusal),
+            // unless it says it cannot serve now.
+            int status = rejected.getStatus();
+            router.onAnswer(region, status);
+            if ((status == 502 || status == 503) && hasNext) {
+                connect(handshake, targets, attempt + 1);
+            } else {
+                handshake.reject(status);
+            }
+            return;
+        }
+        // A WebSocket handshake is a GET: the region either never saw it or refused it; the next choice may answer.
+        router.onConnectFailure(region, Failures.describe(error));
+        if (hasNext) {
+            connect(handshake, targets, attempt + 1);
+        } else {
+            handshake.reject(502);
+        }
+    }
+
+    /**
+     * Closes (1012) the tunnels to every region that is no longer available, provided the edge now has an available
+     * region to send their clients to; when every region is down they stay where they are.
+     */
+    private void rebalance() {
+        var order = router.route();
+        if (order.isEmpty() || !router.isAvailable(order.getFirst().name())) {
+            return;
+        }
+        tunnels.forEach((region, open) -> {
+            if (!open.isEmpty() && !router.isAvailable(region)) {
+                for (var tunnel : new ArrayList<>(open)) {
+                    tunnel.restart("region " + region + " is unavailable; reconnect");
+                }
+            }
+        });
+    }
+
+    /** Open tunnels to a region. */
+    public int openTunnels(String region) {
+        var open = tunnels.get(region);
+        return open == null ? 0 : open.size();
+    }
+
+    private static List<String> offeredSubProtocols(ServerWebSocketHandshake handshake) {
+        var offered = new ArrayList<String>();
+        for (var value : handshake.headers().getAll("Sec-WebSocket-Protocol")) {
+            Arrays.stream(value.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(offered::add);
+        }
+        return offered;
+    }
+}
