@@ -137,6 +137,11 @@ public final class QueueStore implements AutoCloseable {
         return queues.receive(queue, options);
     }
 
+    /** How many receivers are waiting on the queue right now (long polling): for monitoring and tests. */
+    public int waitingReceivers(String queue) {
+        return queues.waitingReceivers(queue);
+    }
+
     /**
      * Deletes the message a receipt handle names. A handle from before the message's latest receive deletes
      * nothing on a standard queue (SQS answers success) and is {@code ReceiptHandleIsInvalid} on a FIFO queue.

@@ -37,6 +37,7 @@ final class LiveQueue {
 
     final Deduplication deduplication = new Deduplication();
     private long lastPurge = Long.MIN_VALUE;
+    private volatile int waiting;
     private boolean deleted;
 
     record Timer(long visibleAt, long number) implements Comparable<Timer> {
@@ -120,11 +121,19 @@ final class LiveQueue {
      * deletion of the queue wakes it. Caller holds the lock.
      */
     void await(long nanos) {
+        waiting++;
         try {
             changed.await(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            waiting--;
         }
+    }
+
+    /** How many receivers are waiting for a message (long polling) right now. */
+    int waiting() {
+        return waiting;
     }
 
     /** Milliseconds of clock time until a hidden message becomes visible, or {@code Long.MAX_VALUE}. Lock held. */

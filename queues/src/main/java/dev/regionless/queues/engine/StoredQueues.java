@@ -96,6 +96,11 @@ public final class StoredQueues implements AutoCloseable {
         return result;
     }
 
+    /** How many receivers are long polling the queue right now. */
+    public int waitingReceivers(String name) {
+        return live(name).waiting();
+    }
+
     public List<BatchOutcome<SendResult>> send(String name, List<OutgoingMessage> messages) {
         var live = live(name);
         var settings = live.queue().settings();
