@@ -74,6 +74,12 @@ final class QueryForm {
                 result.put(name, (String) value);
                 return;
             }
+            if (!isNumbered(child)) {
+                @SuppressWarnings("unchecked")
+                var structure = (TreeMap<String, Object>) child;
+                result.set(name, shape(structure)); // a structure, such as a message attribute's Value
+                return;
+            }
             var entries = entries(child);
             switch (name) {
                 case "Attribute" -> result.set("Attributes", pairs(entries, "Name", "Value"));
@@ -87,6 +93,10 @@ final class QueryForm {
             }
         });
         return result;
+    }
+
+    private static boolean isNumbered(TreeMap<?, ?> members) {
+        return members.keySet().stream().anyMatch(key -> ((String) key).matches("[0-9]+"));
     }
 
     /** {@code X.1..., X.2...} as a list, in numeric order; a child that is a value stays a value. */
