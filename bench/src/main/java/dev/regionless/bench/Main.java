@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./regionless bench [gateway|coldstart|tables|chat|replication|all] [options]}; {@code tables} takes
+ * {@code ./regionless bench [gateway|coldstart|tables|chat|replication|queues|all] [options]}; {@code tables} takes
  * {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}; {@code replication} takes {@code --warmup=S},
- * {@code --measure=S} and {@code --partition=S}.
+ * {@code --measure=S} and {@code --partition=S}; {@code queues} takes {@code --warmup=S} and {@code --measure=S}.
  */
 public final class Main {
     private Main() {}
@@ -21,16 +21,18 @@ public final class Main {
             case "tables" -> TablesBench.run(home, List.of(args).subList(1, args.length));
             case "chat" -> ChatBench.run(home);
             case "replication" -> ReplicationBench.run(List.of(args).subList(1, args.length));
+            case "queues" -> QueuesBench.run(List.of(args).subList(1, args.length));
             case "all" -> {
                 GatewayBench.run(template);
                 ColdStartBench.run(template);
                 TablesBench.run(home, List.of());
                 ChatBench.run(home);
                 ReplicationBench.run(List.of());
+                QueuesBench.run(List.of());
             }
             default -> {
                 System.err.println("bench: " + which + " (expected one of "
-                        + List.of("gateway", "coldstart", "tables", "chat", "replication", "all") + ")");
+                        + List.of("gateway", "coldstart", "tables", "chat", "replication", "queues", "all") + ")");
                 System.exit(2);
             }
         }
