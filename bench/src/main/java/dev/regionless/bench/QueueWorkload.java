@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * One target of the queues benchmark, reached through the AWS SDK for Java v2: SendMessage of ~200-byte bodies;
  * ReceiveMessage of one message from a queue of {@value #RECEIVE_BACKLOG} messages received with a visibility timeout
  * of 0, so the supply never runs out and every receive still records a receive; DeleteMessage of receipt handles
- * collected beforehand.
+ * collected beforehand, until they are all deleted (a fixed amount of work, timed).
  */
 final class QueueWorkload implements AutoCloseable {
     static final int MAX_CONNECTIONS = 128;
@@ -40,7 +40,7 @@ final class QueueWorkload implements AutoCloseable {
                 .endpointOverride(endpoint)
                 .region(Region.EU_WEST_2)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS))
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(MAX_CONNECTIONS))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
@@ -94,7 +94,7 @@ final class QueueWorkload implements AutoCloseable {
     void deleteMessage(SplittableRandom random) {
         var handle = handles.poll();
         if (handle == null) {
-            throw new IllegalStateException("no receipt handle left to delete");
+            throw new CallLoad.Exhausted();
         }
         client.deleteMessage(b -> b.queueUrl(deleteQueue).receiptHandle(handle));
     }

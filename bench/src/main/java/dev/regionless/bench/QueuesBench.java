@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * SendMessage, ReceiveMessage and DeleteMessage through the AWS SDK for Java v2, against one region's queues (durable
@@ -17,6 +18,8 @@ import java.util.Map;
 final class QueuesBench {
     static final int CLIENTS = 32;
     static final String REGION = "eu-west-2";
+    static final int DELETE_WARMUP = 5_000;
+    static final int DELETE_MEASURED = 20_000;
 
     /** How long each phase runs: {@code --warmup=S --measure=S}. */
     record Settings(Duration warmup, Duration measure) {
@@ -41,7 +44,7 @@ final class QueuesBench {
     enum Operation {
         SEND("SendMessage", "200-byte bodies"),
         RECEIVE("ReceiveMessage", "one message, visibility timeout 0, from a backlog of 1,000"),
-        DELETE("DeleteMessage", "receipt handles of messages received beforehand");
+        DELETE("DeleteMessage", "20,000 receipt handles of messages received beforehand, all deleted");
 
         final String awsName;
         final String what;
@@ -108,6 +111,19 @@ final class QueuesBench {
         } finally {
             TablesBench.deleteTree(data);
         }
+    }
+
+    private static CallLoad.Result measure(Operation operation, QueueWorkload target, Settings settings)
+            throws InterruptedException {
+        if (operation != Operation.DELETE) {
+            CallLoad.closed(operation.call(target), CLIENTS, settings.warmup);
+            return CallLoad.closed(operation.call(target), CLIENTS, settings.measure);
+        }
+        // Deletes use up their receipt handles: warm up on a small pool, then time deleting a large one.
+        target.collectHandles(DELETE_WARMUP);
+        CallLoad.closed(operation.call(target), CLIENTS, settings.warmup, new AtomicBoolean());
+        target.collectHandles(DELETE_MEASURED);
+        return CallLoad.closed(operation.call(target), CLIENTS, settings.measure.multipliedBy(4), new AtomicBoolean());
     }
 
     private static void print(

@@ -1,7 +1,9 @@
 package dev.regionless.queues.engine;
 
 import dev.regionless.queues.Queue;
+import dev.regionless.queues.QueueAttributes;
 import dev.regionless.queues.QueueErrors;
+import dev.regionless.queues.RedrivePolicy;
 import dev.regionless.queues.storage.QueueDatabase;
 import dev.regionless.queues.storage.QueueDatabase.Family;
 import java.util.ArrayList;
@@ -25,6 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class LiveQueue {
     final long id;
     private volatile Queue queue;
+    /** The queue's settings, typed once per change rather than on every call. */
+    private volatile QueueAttributes settings;
+
+    private volatile RedrivePolicy redrive;
     private final QueueDatabase db;
     final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -50,8 +56,8 @@ final class LiveQueue {
 
     LiveQueue(long id, Queue queue, QueueDatabase db) {
         this.id = id;
-        this.queue = queue;
         this.db = db;
+        replace(queue);
     }
 
     Queue queue() {
@@ -59,11 +65,22 @@ final class LiveQueue {
     }
 
     void replace(Queue updated) {
+        settings = updated.settings();
+        redrive = settings.redrivePolicy().orElse(null);
         queue = updated;
     }
 
+    QueueAttributes settings() {
+        return settings;
+    }
+
+    /** The queue's redrive policy, or {@code null}. */
+    RedrivePolicy redrive() {
+        return redrive;
+    }
+
     boolean fifo() {
-        return queue.isFifo();
+        return settings.fifo();
     }
 
     /** Adds a message that is durable (or, for FIFO queues, being made so under the lock). Caller holds the lock. */
@@ -252,7 +269,7 @@ final class LiveQueue {
     void expire(long now) {
         lock.lock();
         try {
-            long retention = queue.settings().retentionSeconds() * 1000L;
+            long retention = settings.retentionSeconds() * 1000L;
             var expired = new ArrayList<Slot>();
             for (var slot : slots.values()) {
                 if (slot.enqueuedTimestamp + retention <= now && !slot.inFlight(now)) {

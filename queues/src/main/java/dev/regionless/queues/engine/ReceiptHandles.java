@@ -22,6 +22,9 @@ final class ReceiptHandles {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    /** Initialised MACs to reuse: making one costs more than signing, and each is for one thread at a time. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Mac> macs =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     ReceiptHandles(byte[] secret) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -60,10 +63,15 @@ final class ReceiptHandles {
     }
 
     private byte[] sign(byte[] payload) {
+        var mac = macs.poll();
         try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(payload), SIGNATURE);
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+            }
+            var signature = Arrays.copyOf(mac.doFinal(payload), SIGNATURE);
+            macs.offer(mac);
+            return signature;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }

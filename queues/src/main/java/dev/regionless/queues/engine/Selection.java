@@ -109,9 +109,8 @@ final class Selection {
             this.queue = queue;
             this.now = now;
             this.visibilityMillis = visibilityMillis;
-            var settings = queue.queue().settings();
-            this.retentionMillis = settings.retentionSeconds() * 1000L;
-            this.redrive = settings.redrivePolicy().orElse(null);
+            this.retentionMillis = queue.settings().retentionSeconds() * 1000L;
+            this.redrive = queue.redrive();
         }
 
         QueueDatabase.Batch batch() {

@@ -36,7 +36,7 @@ final class Sender {
 
     private List<SendResult> sendStandard(LiveQueue queue, List<OutgoingMessage> messages) {
         long now = clock.millis();
-        int queueDelay = queue.queue().settings().delaySeconds();
+        int queueDelay = queue.settings().delaySeconds();
         var results = new ArrayList<SendResult>();
         var slots = new ArrayList<Slot>();
         var batch = db.batch();
@@ -66,7 +66,7 @@ final class Sender {
         queue.lock.lock();
         try {
             long now = clock.millis();
-            var settings = queue.queue().settings();
+            var settings = queue.settings();
             var batch = db.batch();
             for (var message : messages) {
                 var deduplicationId =

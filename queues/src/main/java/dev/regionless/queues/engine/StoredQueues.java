@@ -103,7 +103,7 @@ public final class StoredQueues implements AutoCloseable {
 
     public List<BatchOutcome<SendResult>> send(String name, List<OutgoingMessage> messages) {
         var live = live(name);
-        var settings = live.queue().settings();
+        var settings = live.settings();
         var outcomes = new ArrayList<BatchOutcome<SendResult>>();
         var accepted = new ArrayList<OutgoingMessage>();
         for (var message : messages) {
@@ -128,7 +128,7 @@ public final class StoredQueues implements AutoCloseable {
 
     public List<ReceivedMessage> receive(String name, ReceiveOptions options) {
         var live = live(name);
-        var settings = live.queue().settings();
+        var settings = live.settings();
         long visibility = options.visibilityTimeout() == null
                 ? settings.visibilityTimeoutSeconds() * 1000L
                 : options.visibilityTimeout().toMillis();

@@ -70,7 +70,9 @@ public final class QueuesApi {
     }
 
     public ServiceResponse handle(ServiceRequest request) {
-        var requestId = java.util.UUID.randomUUID().toString();
+        // Not UUID.randomUUID(): it draws from one shared SecureRandom, contended under load; ids need not be secret.
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        var requestId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
         boolean json = request.header("X-Amz-Target") != null;
         try {
             return json ? handleJson(request, requestId) : handleQuery(request, requestId);
