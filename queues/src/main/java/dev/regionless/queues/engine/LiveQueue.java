@@ -7,7 +7,6 @@ import dev.regionless.queues.RedrivePolicy;
 import dev.regionless.queues.storage.QueueDatabase;
 import dev.regionless.queues.storage.QueueDatabase.Family;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -309,16 +308,6 @@ final class LiveQueue {
                 }
             }
             return new long[] {visible, inFlight, delayed};
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The numbers of the messages, in order; for moving them. */
-    List<Long> numbers() {
-        lock.lock();
-        try {
-            return new ArrayList<>(slots.keySet());
         } finally {
             lock.unlock();
         }

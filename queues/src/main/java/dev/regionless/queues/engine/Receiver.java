@@ -68,11 +68,25 @@ final class Receiver {
         var messages = new ArrayList<ReceivedMessage>();
         for (var taken : picked.taken()) {
             var bytes = db.get(Family.MESSAGES, Keys.message(queue.id, taken.number()));
-            if (bytes != null) { // null: purged since it was picked
+            if (bytes != null) {
                 messages.add(message(queue.id, taken, StoredMessage.decode(bytes), attributeNames));
+            } else {
+                forget(queue, taken.number()); // purged since it was sent or picked
             }
         }
         return messages;
+    }
+
+    private static void forget(LiveQueue queue, long number) {
+        queue.lock.lock();
+        try {
+            var slot = queue.slots.get(number);
+            if (slot != null) {
+                queue.remove(slot);
+            }
+        } finally {
+            queue.lock.unlock();
+        }
     }
 
     private ReceivedMessage message(
