@@ -64,7 +64,8 @@ final class QueueWorkload implements AutoCloseable {
     void collectHandles(int count) {
         handles.clear();
         fill(deleteQueue, count);
-        while (handles.size() < count) {
+        int collected = 0; // not handles.size(): it walks the whole queue
+        while (collected < count) {
             List<Message> messages = client.receiveMessage(
                             b -> b.queueUrl(deleteQueue).maxNumberOfMessages(10).visibilityTimeout(3600))
                     .messages();
@@ -72,11 +73,8 @@ final class QueueWorkload implements AutoCloseable {
                 break;
             }
             messages.forEach(message -> handles.add(message.receiptHandle()));
+            collected += messages.size();
         }
-    }
-
-    int handlesLeft() {
-        return handles.size();
     }
 
     void sendMessage(SplittableRandom random) {

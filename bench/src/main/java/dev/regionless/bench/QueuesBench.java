@@ -130,13 +130,14 @@ final class QueuesBench {
             Map<Operation, Map<QueueWorkload, CallLoad.Result>> results, QueueWorkload ours, QueueWorkload peer) {
         System.out.printf(
                 Locale.ROOT,
-                "   %-15s %-12s %10s %9s %9s %9s %7s%n",
+                "   %-15s %-12s %10s %9s %9s %7s %13s %7s%n",
                 "call",
                 "target",
                 "calls/s",
                 "p50 ms",
                 "p99 ms",
                 "errors",
+                "server us/call",
                 "ratio");
         results.forEach((operation, byTarget) -> {
             var mine = byTarget.get(ours);
@@ -145,13 +146,14 @@ final class QueuesBench {
                 var result = entry.getValue();
                 System.out.printf(
                         Locale.ROOT,
-                        "   %-15s %-12s %10.0f %9.2f %9.2f %9d %7s%n",
+                        "   %-15s %-12s %10.0f %9.2f %9.2f %7d %13.0f %7s%n",
                         operation.awsName,
                         entry.getKey().name().split(" ")[0],
                         result.requestsPerSecond(),
                         result.latencies().percentileMillis(50),
                         result.latencies().percentileMillis(99),
                         result.errors(),
+                        serverMicrosPerCall(result),
                         entry.getKey() == ours
                                 ? String.format(
                                         Locale.ROOT, "%.2fx", mine.requestsPerSecond() / theirs.requestsPerSecond())
@@ -162,6 +164,16 @@ final class QueuesBench {
             }
             System.out.println("      (" + operation.what + ")");
         });
+    }
+
+    /**
+     * The CPU the server spent per call: this process's CPU time during the run less the calling threads' own. Only
+     * one target is loaded at a time, so the rest is that target's (with the JIT and the garbage collector's work,
+     * the clients' garbage included).
+     */
+    private static double serverMicrosPerCall(CallLoad.Result result) {
+        double calls = Math.max(1, result.latencies().count() + result.errors());
+        return (result.processCpuNanos() - result.clientCpuNanos()) / calls / 1000;
     }
 
     private static double loadAverage() {
