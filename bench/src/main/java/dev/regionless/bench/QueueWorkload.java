@@ -65,13 +65,14 @@ final class QueueWorkload implements AutoCloseable {
         handles.clear();
         fill(deleteQueue, count);
         int collected = 0; // not handles.size(): it walks the whole queue
-        while (collected < count) {
-            List<Message> messages = client.receiveMessage(
-                            b -> b.queueUrl(deleteQueue).maxNumberOfMessages(10).visibilityTimeout(3600))
+        for (int empty = 0; collected < count && empty < 3; ) {
+            // A long poll: a short one may answer nothing while messages are still being made visible.
+            List<Message> messages = client.receiveMessage(b -> b.queueUrl(deleteQueue)
+                            .maxNumberOfMessages(10)
+                            .visibilityTimeout(3600)
+                            .waitTimeSeconds(1))
                     .messages();
-            if (messages.isEmpty()) {
-                break;
-            }
+            empty = messages.isEmpty() ? empty + 1 : 0;
             messages.forEach(message -> handles.add(message.receiptHandle()));
             collected += messages.size();
         }

@@ -24,7 +24,9 @@ final class QueuesBench {
     /** How long each phase runs: {@code --warmup=S --measure=S}. */
     record Settings(Duration warmup, Duration measure) {
         static Settings parse(List<String> options) {
-            var settings = new Settings(Duration.ofSeconds(3), Duration.ofSeconds(5));
+            // A long warm-up: under a loaded machine the JIT needs it before SendMessage, the first call measured, is
+            // fair.
+            var settings = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(5));
             for (var option : options) {
                 var parts = option.split("=", 2);
                 var seconds = parts.length == 2 ? Duration.ofSeconds(Long.parseLong(parts[1])) : null;
@@ -154,16 +156,19 @@ final class QueuesBench {
                         result.latencies().percentileMillis(99),
                         result.errors(),
                         serverMicrosPerCall(result),
-                        entry.getKey() == ours
-                                ? String.format(
-                                        Locale.ROOT, "%.2fx", mine.requestsPerSecond() / theirs.requestsPerSecond())
-                                : "");
+                        entry.getKey() == ours ? ratio(mine, theirs) : "");
                 if (!result.firstError().isEmpty()) {
                     System.out.println("      first error: " + result.firstError());
                 }
             }
             System.out.println("      (" + operation.what + ")");
         });
+    }
+
+    private static String ratio(CallLoad.Result mine, CallLoad.Result theirs) {
+        return theirs.requestsPerSecond() == 0
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.2fx", mine.requestsPerSecond() / theirs.requestsPerSecond());
     }
 
     /**
