@@ -95,16 +95,7 @@ final class QueuesBench {
             for (var operation : Operation.values()) {
                 var byTarget = new LinkedHashMap<QueueWorkload, CallLoad.Result>();
                 for (var target : targets) {
-                    if (operation == Operation.DELETE) {
-                        // Enough handles for the warm-up and the measurement at a rate well above what was seen.
-                        long needed =
-                                (long) (results.get(Operation.SEND).get(target).requestsPerSecond()
-                                        * 4
-                                        * (settings.warmup.toSeconds() + settings.measure.toSeconds()));
-                        target.collectHandles((int) Math.min(400_000, Math.max(20_000, needed)));
-                    }
-                    CallLoad.closed(operation.call(target), CLIENTS, settings.warmup);
-                    byTarget.put(target, CallLoad.closed(operation.call(target), CLIENTS, settings.measure));
+                    byTarget.put(target, measure(operation, target, settings));
                 }
                 results.put(operation, byTarget);
             }
