@@ -71,7 +71,10 @@ final class QueueReader {
         var policy = new Properties(mapping, context.resolver());
         var arn = policy.requiredString("deadLetterTargetArn", "the dead-letter queue's ARN, as !GetAtt Queue.Arn");
         var count = Values.integer(policy.required("maxReceiveCount", "1..1000"), 1, 1000);
-        return json(Map.of("deadLetterTargetArn", arn, "maxReceiveCount", count));
+        var value = new LinkedHashMap<String, Object>(); // in SQS's order, as GetQueueAttributes answers it
+        value.put("deadLetterTargetArn", arn);
+        value.put("maxReceiveCount", count);
+        return json(value);
     }
 
     private static String redriveAllow(Node node, ReadContext context) {
