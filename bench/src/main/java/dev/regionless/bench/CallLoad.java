@@ -45,8 +45,27 @@ final class CallLoad {
 
     private CallLoad() {}
 
+    /**
+     * Thrown by a call that has no work left (a pool of receipt handles used up): the client stops, and the call is
+     * counted neither as answered nor as failed.
+     */
+    static final class Exhausted extends RuntimeException {
+        Exhausted() {
+            super("no work left", null, false, false);
+        }
+    }
+
     /** {@code clients} threads each calling in a loop for {@code duration}; latency from send to answer. */
     static Result closed(Call call, int clients, Duration duration) throws InterruptedException {
+        return closed(call, clients, duration, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /**
+     * As {@link #closed(Call, int, Duration)}, stopping early once a call throws {@link Exhausted}: the rate then
+     * counts the time until the last client stopped, so a fixed amount of work gives a true rate.
+     */
+    static Result closed(Call call, int clients, Duration duration, java.util.concurrent.atomic.AtomicBoolean exhausted)
+            throws InterruptedException {
         var tally = new Tally();
         var threads = new ArrayList<Thread>();
         var perClient = new ArrayList<Latencies>();
@@ -59,10 +78,14 @@ final class CallLoad {
             perClient.add(latencies);
             threads.add(Thread.ofPlatform().name("bench-client-" + client).start(() -> {
                 long cpu = THREADS.getCurrentThreadCpuTime();
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !exhausted.get()) {
                     long sent = System.nanoTime();
-                    if (tally.attempt(call, random)) {
-                        latencies.add(System.nanoTime() - sent);
+                    try {
+                        if (tally.attempt(call, random)) {
+                            latencies.add(System.nanoTime() - sent);
+                        }
+                    } catch (Exhausted e) {
+                        exhausted.set(true);
                     }
                 }
                 tally.clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
@@ -139,6 +162,8 @@ final class CallLoad {
             try {
                 call.run(random);
                 return true;
+            } catch (Exhausted e) {
+                throw e;
             } catch (Exception e) {
                 count.incrementAndGet();
                 first.compareAndSet("", e.getClass().getSimpleName() + ": " + e.getMessage());

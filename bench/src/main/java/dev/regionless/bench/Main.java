@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./regionless bench [gateway|coldstart|tables|chat|replication|router|all] [options]}; {@code tables} takes
+ * {@code ./regionless bench [gateway|coldstart|tables|chat|replication|router|queues|all] [options]}; {@code tables} takes
  * {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}; {@code replication} takes {@code --warmup=S},
  * {@code --measure=S} and {@code --partition=S}; {@code router} takes {@code --route53-interval=10|30} and
- * {@code --measure=S}.
+ * {@code --measure=S}; {@code queues} takes {@code --warmup=S} and {@code --measure=S}.
  */
 public final class Main {
     private Main() {}
@@ -23,6 +23,7 @@ public final class Main {
             case "chat" -> ChatBench.run(home);
             case "replication" -> ReplicationBench.run(List.of(args).subList(1, args.length));
             case "router" -> RouterBench.run(home, List.of(args).subList(1, args.length));
+            case "queues" -> QueuesBench.run(List.of(args).subList(1, args.length));
             case "all" -> {
                 GatewayBench.run(template);
                 ColdStartBench.run(template);
@@ -30,10 +31,11 @@ public final class Main {
                 ChatBench.run(home);
                 ReplicationBench.run(List.of());
                 RouterBench.run(home, List.of());
+                QueuesBench.run(List.of());
             }
             default -> {
                 System.err.println("bench: " + which + " (expected one of "
-                        + List.of("gateway", "coldstart", "tables", "chat", "replication", "router", "all") + ")");
+                        + List.of("gateway", "coldstart", "tables", "chat", "replication", "router", "queues", "all") + ")");
                 System.exit(2);
             }
         }

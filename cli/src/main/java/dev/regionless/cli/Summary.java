@@ -12,7 +12,7 @@ final class Summary {
             var endpoints = region.endpoints();
             out.println(region.name());
             out.println("  service  " + endpoints.service()
-                    + "   (AWS SDK endpoint: Lambda, DynamoDB, DynamoDB Streams, @connections)");
+                    + "   (AWS SDK endpoint: Lambda, DynamoDB, DynamoDB Streams, SQS, @connections)");
             if (endpoints.websocket() != null) {
                 out.println("  websocket " + endpoints.websocket());
             }

@@ -9,10 +9,13 @@ import dev.regionless.gateway.GatewayConfig;
 import dev.regionless.gateway.HttpGateway;
 import dev.regionless.gateway.WebSocketApiDefinition;
 import dev.regionless.gateway.WebSocketGateway;
+import dev.regionless.queues.QueueStore;
+import dev.regionless.queues.protocol.QueuesApi;
 import dev.regionless.region.internal.AdminApi;
 import dev.regionless.region.internal.ApplicationMapping;
 import dev.regionless.region.internal.BlockingHttpHandler;
 import dev.regionless.region.internal.EndpointPeers;
+import dev.regionless.region.internal.QueueDeployer;
 import dev.regionless.region.internal.RememberedPorts;
 import dev.regionless.region.internal.ServicePort;
 import dev.regionless.region.internal.TableDeployer;
@@ -52,6 +55,8 @@ public final class RegionNode implements AutoCloseable {
     private final WebSocketGateway webSocketGateway;
     private final TableStore tables;
     private final TableDeployer tableDeployer;
+    private final QueueStore queues;
+    private final QueueDeployer queueDeployer;
     private final EventSources eventSources;
     private final TableHousekeeping housekeeping;
     private Replication replication;
@@ -70,13 +75,16 @@ public final class RegionNode implements AutoCloseable {
             Functions functions,
             HttpGateway gateway,
             WebSocketGateway webSocketGateway,
-            TableStore tables) {
+            TableStore tables,
+            QueueStore queues) {
         this.config = config;
         this.functions = functions;
         this.gateway = gateway;
         this.webSocketGateway = webSocketGateway;
         this.tables = tables;
         this.tableDeployer = new TableDeployer(tables);
+        this.queues = queues;
+        this.queueDeployer = new QueueDeployer(queues);
         this.eventSources = EventSources.create(functions, tables, config.clock());
         this.housekeeping = TableHousekeeping.start(
                 tables,
@@ -130,7 +138,12 @@ public final class RegionNode implements AutoCloseable {
                 config.name(),
                 FunctionsConfig.DEFAULT_ACCOUNT_ID,
                 config.clock());
-        var node = new RegionNode(config, functions, gateway, webSocketGateway, tables);
+        var queues = QueueStore.open(
+                config.dataDirectory().resolve("queues"),
+                config.name(),
+                FunctionsConfig.DEFAULT_ACCOUNT_ID,
+                config.clock());
+        var node = new RegionNode(config, functions, gateway, webSocketGateway, tables, queues);
         node.servers.add(serviceServer);
         node.publicServers.put(serviceServer, () -> listen(vertx, config.host(), boundServicePort, servicePort));
         node.serviceUri = serviceUri;
@@ -152,6 +165,7 @@ public final class RegionNode implements AutoCloseable {
                         new LambdaApi(functions, functionsConfig),
                         new DynamoDbApi(tables, config.clock(), node.replication.replicaControl()),
                         webSocketGateway.connectionsApi(),
+                        new QueuesApi(queues, serviceUri),
                         node.replication));
         // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
         java.util.function.IntFunction<HttpServer> appListener = port -> listen(
@@ -207,6 +221,7 @@ public final class RegionNode implements AutoCloseable {
      */
     public void deploy(Application application) {
         tableDeployer.deploy(ApplicationMapping.tables(application));
+        queueDeployer.deploy(ApplicationMapping.queues(application));
         functions.deploy(ApplicationMapping.functions(application));
         gateway.deploy(ApplicationMapping.apis(application));
         webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
@@ -236,7 +251,8 @@ public final class RegionNode implements AutoCloseable {
     public Application read(Path template, Map<String, String> parameterOverrides) {
         var context = new TemplateContext(
                         config.name(), FunctionsConfig.DEFAULT_ACCOUNT_ID, stackName(template), parameterOverrides)
-                .withWebSocketEndpoint(webSocketGateway.uri());
+                .withWebSocketEndpoint(webSocketGateway.uri())
+                .withServiceEndpoint(serviceUri);
         return TemplateReader.read(template.toAbsolutePath(), context);
     }
 
@@ -281,6 +297,11 @@ public final class RegionNode implements AutoCloseable {
     /** The region's tables, for services in this region that read or write them directly. */
     public TableStore tables() {
         return tables;
+    }
+
+    /** The region's queues, for services in this region that send to or receive from them directly. */
+    public QueueStore queues() {
+        return queues;
     }
 
     /** The region's event source mappings. */
@@ -367,6 +388,7 @@ public final class RegionNode implements AutoCloseable {
         // Replication reads the tables until it stops, and writes its cursors as it does.
         replication.close();
         tables.close();
+        queues.close();
     }
 
     private static HttpServer listen(Vertx vertx, String host, int port, Handler<HttpServerRequest> handler) {

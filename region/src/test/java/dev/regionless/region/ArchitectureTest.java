@@ -30,6 +30,7 @@ class ArchitectureTest {
                 "dev.regionless.template.TemplateReader",
                 "dev.regionless.events.internal.StreamPoller",
                 "dev.regionless.replication.internal.TableLink",
+                "dev.regionless.queues.engine.StoredQueues",
                 "dev.regionless.region.RegionNode")) {
             org.assertj.core.api.Assertions.assertThat(classes.contain(name))
                     .as(name)
@@ -97,6 +98,33 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheQueuesModuleReachesItsEngineAndStorage() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.regionless.queues..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.regionless.queues.engine..", "dev.regionless.queues.storage..")
+                .check(classes);
+    }
+
+    @Test
+    void queuesKnowNoOtherService() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.regionless.queues..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.regionless.tables..",
+                        "dev.regionless.functions..",
+                        "dev.regionless.gateway..",
+                        "dev.regionless.events..",
+                        "dev.regionless.template..")
+                .check(classes);
+    }
+
+    @Test
     void replicationUsesTheTablesPublicApiOnly() {
         noClasses()
                 .that()
@@ -125,6 +153,7 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "dev.regionless.functions..",
                         "dev.regionless.tables..",
+                        "dev.regionless.queues..",
                         "dev.regionless.events..",
                         "dev.regionless.gateway..",
                         "dev.regionless.template..",

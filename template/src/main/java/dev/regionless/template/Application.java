@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param routingRecords the DNS records with routing policies ({@code AWS::Route53::RecordSet} and the records of
  *     {@code AWS::Route53::RecordSetGroup}), in template order, for the router
  * @param healthChecks the {@code AWS::Route53::HealthCheck}s, in template order, for the router
+ * @param queues the SQS queues ({@code AWS::SQS::Queue}), in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -33,6 +34,7 @@ public record Application(
         List<StreamEventSpec> streamEvents,
         List<RoutingRecord> routingRecords,
         List<HealthCheckSpec> healthChecks,
+        List<QueueSpec> queues,
         List<String> warnings) {
 
     public Application {
@@ -44,6 +46,7 @@ public record Application(
         streamEvents = List.copyOf(streamEvents);
         routingRecords = List.copyOf(routingRecords);
         healthChecks = List.copyOf(healthChecks);
+        queues = List.copyOf(queues);
         warnings = List.copyOf(warnings);
     }
 
@@ -60,6 +63,11 @@ public record Application(
     /** The table with the given logical id, if the region has it. */
     public Optional<TableSpec> table(String logicalId) {
         return tables.stream().filter(t -> t.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /** The queue with the given logical id, if the region has it. */
+    public Optional<QueueSpec> queue(String logicalId) {
+        return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst();
     }
 
     /** The WebSocket API with the given logical id, if the region has it. */

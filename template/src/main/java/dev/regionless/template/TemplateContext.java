@@ -19,13 +19,17 @@ import java.util.regex.Pattern;
  * @param webSocketEndpoint the base URL WebSocket clients connect to in this region, such as
  *     {@code ws://127.0.0.1:8080}: the value of a WebSocket API's {@code Fn::GetAtt .ApiEndpoint}; or {@code null}
  *     for AWS's form, {@code wss://API_ID.execute-api.REGION.amazonaws.com}
+ * @param serviceEndpoint the region's service port, such as {@code http://127.0.0.1:4566}: the base of a queue's
+ *     URL ({@code Ref} on an {@code AWS::SQS::Queue}); or {@code null} for AWS's form,
+ *     {@code https://sqs.REGION.amazonaws.com}
  */
 public record TemplateContext(
         String region,
         String accountId,
         String stackName,
         Map<String, String> parameterOverrides,
-        URI webSocketEndpoint) {
+        URI webSocketEndpoint,
+        URI serviceEndpoint) {
 
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
     public static final String DEFAULT_STACK_NAME = "regionless";
@@ -59,9 +63,19 @@ public record TemplateContext(
         }
     }
 
-    /** A context whose WebSocket APIs have AWS-shaped endpoints. */
+    /** A context whose WebSocket APIs and queues have AWS-shaped endpoints. */
     public TemplateContext(String region, String accountId, String stackName, Map<String, String> parameterOverrides) {
-        this(region, accountId, stackName, parameterOverrides, null);
+        this(region, accountId, stackName, parameterOverrides, null, null);
+    }
+
+    /** A context whose queues have AWS-shaped URLs. */
+    public TemplateContext(
+            String region,
+            String accountId,
+            String stackName,
+            Map<String, String> parameterOverrides,
+            URI webSocketEndpoint) {
+        this(region, accountId, stackName, parameterOverrides, webSocketEndpoint, null);
     }
 
     /** A context for {@code region} with the default account {@value #DEFAULT_ACCOUNT_ID}, stack name
@@ -72,12 +86,17 @@ public record TemplateContext(
 
     /** This context with {@code overrides} as its parameter overrides. */
     public TemplateContext withParameterOverrides(Map<String, String> overrides) {
-        return new TemplateContext(region, accountId, stackName, overrides, webSocketEndpoint);
+        return new TemplateContext(region, accountId, stackName, overrides, webSocketEndpoint, serviceEndpoint);
     }
 
     /** This context with {@code endpoint} as the region's WebSocket base URL; {@code null} for AWS's form. */
     public TemplateContext withWebSocketEndpoint(URI endpoint) {
-        return new TemplateContext(region, accountId, stackName, parameterOverrides, endpoint);
+        return new TemplateContext(region, accountId, stackName, parameterOverrides, endpoint, serviceEndpoint);
+    }
+
+    /** This context with {@code endpoint} as the region's service port, the base of queue URLs. */
+    public TemplateContext withServiceEndpoint(URI endpoint) {
+        return new TemplateContext(region, accountId, stackName, parameterOverrides, webSocketEndpoint, endpoint);
     }
 
     private static boolean isWebSocketUrl(URI uri) {

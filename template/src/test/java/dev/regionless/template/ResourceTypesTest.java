@@ -11,13 +11,14 @@ class ResourceTypesTest {
     void unsupportedResourceTypeIsRejectedAtItsType() {
         var yaml = Templates.hello("") + """
                   Messages:
-                    Type: AWS::SQS::Queue
-                    Properties: {QueueName: messages}
+                    Type: AWS::StepFunctions::StateMachine
+                    Properties: {StateMachineName: messages}
                 """;
 
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage("template.yaml:10: Resources.Messages.Type: AWS::SQS::Queue is not supported yet");
+                .hasMessage("template.yaml:10: Resources.Messages.Type: AWS::StepFunctions::StateMachine is not "
+                        + "supported yet");
     }
 
     @Test

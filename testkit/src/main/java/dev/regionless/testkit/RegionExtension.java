@@ -51,7 +51,7 @@ public final class RegionExtension
     private final Path template;
     private final Map<String, String> parameters;
     private final MutableClock clock = new MutableClock(Instant.now());
-    private final List<LambdaClient> clients = new ArrayList<>();
+    private final List<software.amazon.awssdk.core.SdkClient> clients = new ArrayList<>();
     private RegionSet regions;
     private Path data;
     private boolean perClass;
@@ -118,6 +118,21 @@ public final class RegionExtension
         return client;
     }
 
+    /**
+     * An SQS client for one region, built as a user would, closed after the tests. Queue visibility timeouts, delays
+     * and retention follow {@link #clock()}.
+     */
+    public software.amazon.awssdk.services.sqs.SqsClient sqs(String regionName) {
+        var client = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .endpointOverride(region(regionName).endpoints().service())
+                .region(Region.of(regionName))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        clients.add(client);
+        return client;
+    }
+
     /** A URL on a region's app port, for example {@code url("eu-west-2", "/hello")}. */
     public URI url(String regionName, String path) {
         return URI.create(region(regionName).appUri() + path);
@@ -136,7 +151,7 @@ public final class RegionExtension
     }
 
     private void stop() {
-        clients.forEach(LambdaClient::close);
+        clients.forEach(software.amazon.awssdk.core.SdkClient::close);
         clients.clear();
         if (regions != null) {
             regions.close();

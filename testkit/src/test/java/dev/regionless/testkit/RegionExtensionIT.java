@@ -43,4 +43,17 @@ class RegionExtensionIT {
 
         assertThat(after.payload().asUtf8String()).contains("\\\"count\\\":1");
     }
+
+    @Test
+    void queueMessageReappearsWhenTheClockPassesItsVisibilityTimeout() {
+        var sqs = regions.sqs("eu-west-2");
+        var url = sqs.createQueue(r -> r.queueName("testkit-jobs")).queueUrl();
+        sqs.sendMessage(r -> r.queueUrl(url).messageBody("job"));
+        sqs.receiveMessage(r -> r.queueUrl(url));
+
+        regions.clock().advance(Duration.ofSeconds(31));
+        var again = sqs.receiveMessage(r -> r.queueUrl(url)).messages();
+
+        assertThat(again).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("job"));
+    }
 }

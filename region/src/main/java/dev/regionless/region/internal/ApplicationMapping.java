@@ -27,6 +27,11 @@ public final class ApplicationMapping {
         return application.tables().stream().map(TableMapping::table).toList();
     }
 
+    /** The template's queues: their attributes are SQS's already, so they pass as they are. */
+    public static List<dev.regionless.template.QueueSpec> queues(Application application) {
+        return application.queues();
+    }
+
     public static List<FunctionConfig> functions(Application application) {
         return application.functions().stream()
                 .map(ApplicationMapping::function)

@@ -6,6 +6,7 @@ import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
 import dev.regionless.functions.protocol.LambdaApi;
 import dev.regionless.gateway.protocol.ConnectionsApi;
+import dev.regionless.queues.protocol.QueuesApi;
 import dev.regionless.replication.Replication;
 import dev.regionless.tables.protocol.DynamoDbApi;
 import java.util.function.Function;
@@ -13,38 +14,47 @@ import java.util.function.Function;
 /**
  * The region's service port: dispatches each request to the AWS API it is addressed to, as the real endpoints do
  * — by path for REST-style APIs (Lambda, API Gateway's {@code @connections}), by {@code X-Amz-Target} for JSON-target
- * APIs (DynamoDB, SQS). Other regions' replication links arrive here too, under their own path. The order of the
+ * APIs (DynamoDB, SQS), by the {@code Action} parameter for query-protocol APIs (SQS's older protocol). Other regions' replication links arrive here too, under their own path. The order of the
  * checks below is the pipeline.
  */
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
     private final LambdaApi lambda;
     private final DynamoDbApi dynamoDb;
     private final ConnectionsApi connections;
+    private final QueuesApi queues;
     private final Function<ServiceRequest, ServiceResponse> replication;
 
     /** A port for a region that does not replicate tables (tests of the other APIs). */
-    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections) {
+    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections, QueuesApi queues) {
         this(
                 lambda,
                 dynamoDb,
                 connections,
+                queues,
                 request -> ErrorRendering.restJson(
                         new AwsException("NotFound", 404, "this region does not replicate tables")));
     }
 
     /** @param replication serves the other regions' replication links, under {@link Replication#PATH_PREFIX} */
-    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections, Replication replication) {
-        this(lambda, dynamoDb, connections, replication::handle);
+    public ServicePort(
+            LambdaApi lambda,
+            DynamoDbApi dynamoDb,
+            ConnectionsApi connections,
+            QueuesApi queues,
+            Replication replication) {
+        this(lambda, dynamoDb, connections, queues, replication::handle);
     }
 
     private ServicePort(
             LambdaApi lambda,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
+            QueuesApi queues,
             Function<ServiceRequest, ServiceResponse> replication) {
         this.lambda = lambda;
         this.dynamoDb = dynamoDb;
         this.connections = connections;
+        this.queues = queues;
         this.replication = replication;
     }
 
@@ -61,6 +71,9 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         }
         if (ConnectionsApi.accepts(request)) {
             return connections.handle(request);
+        }
+        if (QueuesApi.accepts(request)) {
+            return queues.handle(request);
         }
         var target = request.header("X-Amz-Target");
         if (target != null) {

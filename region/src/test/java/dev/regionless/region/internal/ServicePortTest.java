@@ -9,6 +9,8 @@ import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
 import dev.regionless.gateway.GatewayConfig;
 import dev.regionless.gateway.WebSocketGateway;
+import dev.regionless.queues.QueueStore;
+import dev.regionless.queues.protocol.QueuesApi;
 import dev.regionless.tables.TableStore;
 import dev.regionless.tables.protocol.DynamoDbApi;
 import io.vertx.core.Vertx;
@@ -26,6 +28,7 @@ class ServicePortTest {
 
     private Functions functions;
     private TableStore tables;
+    private QueueStore queues;
     private Vertx vertx;
     private WebSocketGateway webSockets;
 
@@ -35,20 +38,49 @@ class ServicePortTest {
         vertx.close().await();
         functions.close();
         tables.close();
+        queues.close();
     }
 
     @Test
     void requestForAServiceNotServedYetAnswersUnknownOperationNamingIt() throws Exception {
         var port = servicePort();
         var request = new ServiceRequest(
-                "POST", "/", "", Map.of("x-amz-target", List.of("AmazonSQS.SendMessage")), "{}".getBytes());
+                "POST", "/", "", Map.of("x-amz-target", List.of("AWSStepFunctions.StartExecution")), "{}".getBytes());
 
         var response = port.apply(request);
 
         assertThat(response.status()).isEqualTo(400);
         var body = Json.mapper().readTree(response.body());
         assertThat(body.get("__type").asText()).endsWith("#UnknownOperationException");
-        assertThat(body.get("message").asText()).contains("AmazonSQS");
+        assertThat(body.get("message").asText()).contains("AWSStepFunctions");
+    }
+
+    @Test
+    void sqsTargetIsAnsweredByTheQueuesApi() throws Exception {
+        var port = servicePort();
+        var request = new ServiceRequest(
+                "POST", "/", "", Map.of("x-amz-target", List.of("AmazonSQS.ListQueues")), "{}".getBytes());
+
+        var response = port.apply(request);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/x-amz-json-1.0");
+    }
+
+    @Test
+    void sqsQueryProtocolActionIsAnsweredInXml() {
+        var port = servicePort();
+        var request = new ServiceRequest(
+                "POST",
+                "/",
+                "",
+                Map.of("content-type", List.of("application/x-www-form-urlencoded; charset=utf-8")),
+                "Action=ListQueues&Version=2012-11-05".getBytes());
+
+        var response = port.apply(request);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(new String(response.body())).contains("<ListQueuesResponse");
     }
 
     @Test
@@ -96,9 +128,11 @@ class ServicePortTest {
         tables = TableStore.open(logs.resolve("tables"), "eu-west-2", "000000000000", java.time.Clock.systemUTC());
         vertx = Vertx.vertx();
         webSockets = WebSocketGateway.start(vertx, "127.0.0.1", 0, GatewayConfig.defaults("eu-west-2"), functions);
+        queues = QueueStore.open(logs.resolve("queues"), "eu-west-2", "000000000000", java.time.Clock.systemUTC());
         return new ServicePort(
                 new LambdaApi(functions, config),
                 new DynamoDbApi(tables, java.time.Clock.systemUTC()),
-                webSockets.connectionsApi());
+                webSockets.connectionsApi(),
+                new QueuesApi(queues, URI.create("http://127.0.0.1:1")));
     }
 }

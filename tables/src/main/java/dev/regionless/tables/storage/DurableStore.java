@@ -1,5 +1,6 @@
 package dev.regionless.tables.storage;
 
+import dev.regionless.common.GroupCommit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.rocksdb.Options;
@@ -64,7 +65,11 @@ public final class DurableStore implements AutoCloseable {
 
     /** Returns once everything applied before the call is durable. */
     public void awaitDurable() {
-        groupCommit.awaitDurable();
+        try {
+            groupCommit.awaitDurable();
+        } catch (IllegalStateException e) {
+            throw new StorageException(e.getMessage(), e.getCause());
+        }
     }
 
     /** Removes every key in [from, to), durably. */

@@ -1,6 +1,7 @@
 package dev.regionless.template.internal.resource;
 
 import dev.regionless.template.FunctionSpec;
+import dev.regionless.template.QueueSpec;
 import dev.regionless.template.StreamEventSpec;
 import dev.regionless.template.TableSpec;
 import dev.regionless.template.internal.intrinsic.Resolver;
@@ -26,6 +27,7 @@ final class ReadContext {
     private final WebSocketRegistry webSockets = new WebSocketRegistry();
     private final List<StreamEventSpec> streamEvents = new ArrayList<>();
     private final RoutingRegistry routing = new RoutingRegistry();
+    private final List<QueueSpec> queues = new ArrayList<>();
 
     ReadContext(Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
         this.resolver = resolver;
@@ -73,6 +75,21 @@ final class ReadContext {
 
     List<TableSpec> tables() {
         return tables;
+    }
+
+    List<QueueSpec> queues() {
+        return queues;
+    }
+
+    /** Adds a queue; queue names are unique in a region, as in SQS. */
+    void addQueue(QueueSpec queue, Location nameLocation) {
+        for (var other : queues) {
+            if (other.queueName().equals(queue.queueName())) {
+                throw nameLocation.error(queue.queueName() + " is already the name of queue " + other.logicalId()
+                        + " (expected: a unique queue name)");
+            }
+        }
+        queues.add(queue);
     }
 
     /** Adds a warning once: a Globals property merged into many resources is one thing to say. */

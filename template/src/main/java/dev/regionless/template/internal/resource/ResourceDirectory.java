@@ -137,6 +137,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.streamEvents(),
                 context.routing().records(),
                 context.routing().healthChecks(),
+                context.queues(),
                 warnings);
     }
 

@@ -1,4 +1,4 @@
-package dev.regionless.tables.storage;
+package dev.regionless.common;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,12 +10,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * waits; one syncer thread syncs the log once for every ticket taken so far and releases all their writers. Under
  * load, one sync serves many writers, so durability costs little throughput.
  *
- * <p>Writers wait on a lock and condition, never inside native code, so they can be virtual threads.
+ * <p>Writers wait on a lock and condition, never inside native code, so they can be virtual threads. The tables and
+ * the queues each sync their own RocksDB log this way.
  */
-final class GroupCommit implements AutoCloseable {
+public final class GroupCommit implements AutoCloseable {
     /** Syncs the log so that everything written before the call is durable. */
     @FunctionalInterface
-    interface LogSync {
+    public interface LogSync {
         void sync() throws Exception;
     }
 
@@ -30,23 +31,23 @@ final class GroupCommit implements AutoCloseable {
     private Exception failure;
     private boolean closed;
 
-    GroupCommit(String name, LogSync logSync) {
+    public GroupCommit(String name, LogSync logSync) {
         this.logSync = logSync;
         this.syncer = Thread.ofPlatform().daemon().name("group-commit-" + name).start(this::syncLoop);
     }
 
     /** Call after a write has reached the log; returns once it is durable. */
-    void awaitDurable() {
+    public void awaitDurable() {
         long ticket = written.incrementAndGet();
         lock.lock();
         try {
             pending.signal();
             while (durable < ticket) {
                 if (failure != null) {
-                    throw new StorageException("the write-ahead log could not be synced", failure);
+                    throw new IllegalStateException("the write-ahead log could not be synced", failure);
                 }
                 if (closed) {
-                    throw new StorageException("the store closed before the write was durable", null);
+                    throw new IllegalStateException("the store closed before the write was durable");
                 }
                 synced.awaitUninterruptibly();
             }
@@ -56,7 +57,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** How many log syncs have been made; fewer than writes when writers were grouped. */
-    long syncs() {
+    public long syncs() {
         return syncs.get();
     }
 

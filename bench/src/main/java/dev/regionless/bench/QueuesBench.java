@@ -1,0 +1,178 @@
+package dev.regionless.bench;
+
+import dev.regionless.region.RegionSet;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * SendMessage, ReceiveMessage and DeleteMessage through the AWS SDK for Java v2, against one region's queues (durable
+ * on RocksDB) and against ElasticMQ (in memory), both in this JVM and measured in this run with the same clients:
+ * throughput with {@value #CLIENTS} clients, the ratio of throughputs, and latency percentiles.
+ */
+final class QueuesBench {
+    static final int CLIENTS = 32;
+    static final String REGION = "eu-west-2";
+    static final int DELETE_WARMUP = 5_000;
+    static final int DELETE_MEASURED = 20_000;
+
+    /** How long each phase runs: {@code --warmup=S --measure=S}. */
+    record Settings(Duration warmup, Duration measure) {
+        static Settings parse(List<String> options) {
+            // A long warm-up: under a loaded machine the JIT needs it before SendMessage, the first call measured, is
+            // fair.
+            var settings = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(5));
+            for (var option : options) {
+                var parts = option.split("=", 2);
+                var seconds = parts.length == 2 ? Duration.ofSeconds(Long.parseLong(parts[1])) : null;
+                settings = switch (parts[0]) {
+                    case "--warmup" -> new Settings(seconds, settings.measure);
+                    case "--measure" -> new Settings(settings.warmup, seconds);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "bench queues: " + option + " (expected --warmup=SECONDS or --measure=SECONDS)");
+                };
+            }
+            return settings;
+        }
+    }
+
+    /** The measured calls. */
+    enum Operation {
+        SEND("SendMessage", "200-byte bodies"),
+        RECEIVE("ReceiveMessage", "one message, visibility timeout 0, from a backlog of 1,000"),
+        DELETE("DeleteMessage", "20,000 receipt handles of messages received beforehand, all deleted");
+
+        final String awsName;
+        final String what;
+
+        Operation(String awsName, String what) {
+            this.awsName = awsName;
+            this.what = what;
+        }
+
+        CallLoad.Call call(QueueWorkload workload) {
+            return switch (this) {
+                case SEND -> workload::sendMessage;
+                case RECEIVE -> workload::receiveMessage;
+                case DELETE -> workload::deleteMessage;
+            };
+        }
+    }
+
+    private QueuesBench() {}
+
+    static void run(List<String> options) throws Exception {
+        var settings = Settings.parse(options);
+        var data = Files.createTempDirectory("regionless-bench-queues");
+        try (var regions = RegionSet.start(data, List.of(REGION));
+                var elasticMq = ElasticMq.start();
+                var regionless = new QueueWorkload(
+                        "Regionless", regions.region(REGION).endpoints().service());
+                var peer = new QueueWorkload(ElasticMq.NAME, elasticMq.endpoint())) {
+            System.out.println("== Queues: SendMessage, ReceiveMessage and DeleteMessage through the AWS SDK for Java"
+                    + " v2, Regionless vs " + ElasticMq.NAME);
+            System.out.printf(
+                    Locale.ROOT,
+                    "   one region in this JVM (durable: every call waits for its log sync); ElasticMQ embedded in"
+                            + " this JVM, in memory;%n   %d synchronous clients each, %d s warm-up, %d s per"
+                            + " measurement; %d cores, load average at the start: %.1f%n",
+                    CLIENTS,
+                    settings.warmup.toSeconds(),
+                    settings.measure.toSeconds(),
+                    Runtime.getRuntime().availableProcessors(),
+                    loadAverage());
+            var targets = List.of(regionless, peer);
+            for (var target : targets) {
+                target.prepare();
+            }
+            var results = new LinkedHashMap<Operation, Map<QueueWorkload, CallLoad.Result>>();
+            for (var operation : Operation.values()) {
+                var byTarget = new LinkedHashMap<QueueWorkload, CallLoad.Result>();
+                for (var target : targets) {
+                    byTarget.put(target, measure(operation, target, settings));
+                }
+                results.put(operation, byTarget);
+            }
+            print(results, regionless, peer);
+            System.out.printf(Locale.ROOT, "   load average at the end: %.1f%n", loadAverage());
+        } finally {
+            TablesBench.deleteTree(data);
+        }
+    }
+
+    private static CallLoad.Result measure(Operation operation, QueueWorkload target, Settings settings)
+            throws InterruptedException {
+        if (operation != Operation.DELETE) {
+            CallLoad.closed(operation.call(target), CLIENTS, settings.warmup);
+            return CallLoad.closed(operation.call(target), CLIENTS, settings.measure);
+        }
+        // Deletes use up their receipt handles: warm up on a small pool, then time deleting a large one.
+        target.collectHandles(DELETE_WARMUP);
+        CallLoad.closed(operation.call(target), CLIENTS, settings.warmup, new AtomicBoolean());
+        target.collectHandles(DELETE_MEASURED);
+        return CallLoad.closed(operation.call(target), CLIENTS, settings.measure.multipliedBy(4), new AtomicBoolean());
+    }
+
+    private static void print(
+            Map<Operation, Map<QueueWorkload, CallLoad.Result>> results, QueueWorkload ours, QueueWorkload peer) {
+        System.out.printf(
+                Locale.ROOT,
+                "   %-15s %-12s %10s %9s %9s %7s %13s %7s%n",
+                "call",
+                "target",
+                "calls/s",
+                "p50 ms",
+                "p99 ms",
+                "errors",
+                "server us/call",
+                "ratio");
+        results.forEach((operation, byTarget) -> {
+            var mine = byTarget.get(ours);
+            var theirs = byTarget.get(peer);
+            for (var entry : byTarget.entrySet()) {
+                var result = entry.getValue();
+                System.out.printf(
+                        Locale.ROOT,
+                        "   %-15s %-12s %10.0f %9.2f %9.2f %7d %13.0f %7s%n",
+                        operation.awsName,
+                        entry.getKey().name().split(" ")[0],
+                        result.requestsPerSecond(),
+                        result.latencies().percentileMillis(50),
+                        result.latencies().percentileMillis(99),
+                        result.errors(),
+                        serverMicrosPerCall(result),
+                        entry.getKey() == ours ? ratio(mine, theirs) : "");
+                if (!result.firstError().isEmpty()) {
+                    System.out.println("      first error: " + result.firstError());
+                }
+            }
+            System.out.println("      (" + operation.what + ")");
+        });
+    }
+
+    private static String ratio(CallLoad.Result mine, CallLoad.Result theirs) {
+        return theirs.requestsPerSecond() == 0
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.2fx", mine.requestsPerSecond() / theirs.requestsPerSecond());
+    }
+
+    /**
+     * The CPU the server spent per call: this process's CPU time during the run less the calling threads' own. Only
+     * one target is loaded at a time, so the rest is that target's (with the JIT and the garbage collector's work,
+     * the clients' garbage included).
+     */
+    private static double serverMicrosPerCall(CallLoad.Result result) {
+        double calls = Math.max(1, result.latencies().count() + result.errors());
+        return (result.processCpuNanos() - result.clientCpuNanos()) / calls / 1000;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
