@@ -2,6 +2,8 @@ package dev.regionless.region;
 
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.EventSources;
+import dev.regionless.events.EventSourcesConfig;
+import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -77,7 +79,12 @@ public final class RegionNode implements AutoCloseable {
         this.webSocketGateway = webSocketGateway;
         this.tables = tables;
         this.tableDeployer = new TableDeployer(tables);
-        this.eventSources = EventSources.create(functions, tables, config.clock());
+        this.eventSources = EventSources.create(
+                functions,
+                tables,
+                EventSourcesConfig.defaults(config.clock())
+                        .withMappingsFile(
+                                config.dataDirectory().resolve("events").resolve("event-source-mappings.json")));
         this.housekeeping = TableHousekeeping.start(tables, config.name());
     }
 
@@ -143,6 +150,7 @@ public final class RegionNode implements AutoCloseable {
                 SERVICE_BODY_LIMIT,
                 new ServicePort(
                         new LambdaApi(functions, functionsConfig),
+                        new EventSourceMappingsApi(node.eventSources, tables),
                         new DynamoDbApi(tables, config.clock(), node.replication.replicaControl()),
                         webSocketGateway.connectionsApi(),
                         node.replication));

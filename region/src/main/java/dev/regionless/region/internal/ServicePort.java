@@ -4,6 +4,7 @@ import dev.regionless.common.AwsException;
 import dev.regionless.common.ErrorRendering;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
+import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.functions.protocol.LambdaApi;
 import dev.regionless.gateway.protocol.ConnectionsApi;
 import dev.regionless.replication.Replication;
@@ -18,14 +19,20 @@ import java.util.function.Function;
  */
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
     private final LambdaApi lambda;
+    private final EventSourceMappingsApi eventSourceMappings;
     private final DynamoDbApi dynamoDb;
     private final ConnectionsApi connections;
     private final Function<ServiceRequest, ServiceResponse> replication;
 
     /** A port for a region that does not replicate tables (tests of the other APIs). */
-    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections) {
+    public ServicePort(
+            LambdaApi lambda,
+            EventSourceMappingsApi eventSourceMappings,
+            DynamoDbApi dynamoDb,
+            ConnectionsApi connections) {
         this(
                 lambda,
+                eventSourceMappings,
                 dynamoDb,
                 connections,
                 request -> ErrorRendering.restJson(
@@ -33,16 +40,23 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
     }
 
     /** @param replication serves the other regions' replication links, under {@link Replication#PATH_PREFIX} */
-    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections, Replication replication) {
-        this(lambda, dynamoDb, connections, replication::handle);
+    public ServicePort(
+            LambdaApi lambda,
+            EventSourceMappingsApi eventSourceMappings,
+            DynamoDbApi dynamoDb,
+            ConnectionsApi connections,
+            Replication replication) {
+        this(lambda, eventSourceMappings, dynamoDb, connections, replication::handle);
     }
 
     private ServicePort(
             LambdaApi lambda,
+            EventSourceMappingsApi eventSourceMappings,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             Function<ServiceRequest, ServiceResponse> replication) {
         this.lambda = lambda;
+        this.eventSourceMappings = eventSourceMappings;
         this.dynamoDb = dynamoDb;
         this.connections = connections;
         this.replication = replication;
@@ -55,6 +69,9 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         }
         if (LambdaApi.accepts(request)) {
             return lambda.handle(request);
+        }
+        if (EventSourceMappingsApi.accepts(request)) {
+            return eventSourceMappings.handle(request);
         }
         if (DynamoDbApi.accepts(request)) {
             return dynamoDb.handle(request);

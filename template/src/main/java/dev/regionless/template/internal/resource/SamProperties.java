@@ -128,18 +128,21 @@ final class SamProperties {
             Map.of("TimeoutInMillis", "the function's Timeout applies"),
             Map.of());
 
-    private static final String STREAM_RETRIES = "retry and failure settings of stream events are not applied yet";
-
     static final PropertyRules DYNAMODB_EVENT = new PropertyRules(
             "a DynamoDB event",
-            Set.of("Stream", "StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds", "Enabled"),
+            Set.of(
+                    "Stream",
+                    "StartingPosition",
+                    "BatchSize",
+                    "MaximumBatchingWindowInSeconds",
+                    "Enabled",
+                    "ParallelizationFactor",
+                    "BisectBatchOnFunctionError",
+                    "MaximumRetryAttempts",
+                    "MaximumRecordAgeInSeconds",
+                    "DestinationConfig",
+                    "FunctionResponseTypes"),
             Map.ofEntries(
-                    entry("BisectBatchOnFunctionError", STREAM_RETRIES),
-                    entry("MaximumRetryAttempts", STREAM_RETRIES),
-                    entry("MaximumRecordAgeInSeconds", STREAM_RETRIES),
-                    entry("DestinationConfig", STREAM_RETRIES),
-                    entry("FunctionResponseTypes", STREAM_RETRIES),
-                    entry("ParallelizationFactor", "each shard is read by one invocation at a time"),
                     entry("FilterCriteria", "records are not filtered yet; the function gets every record"),
                     entry("TumblingWindowInSeconds", "tumbling windows are not supported yet"),
                     entry("KmsKeyArn", "filter criteria are not encrypted at rest"),
