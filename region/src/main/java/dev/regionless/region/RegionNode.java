@@ -3,6 +3,7 @@ package dev.regionless.region;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.EventSources;
 import dev.regionless.events.EventSourcesConfig;
+import dev.regionless.events.Schedules;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
@@ -55,6 +56,7 @@ public final class RegionNode implements AutoCloseable {
     private final TableStore tables;
     private final TableDeployer tableDeployer;
     private final EventSources eventSources;
+    private final Schedules schedules;
     private final TableHousekeeping housekeeping;
     private Replication replication;
     private final List<HttpServer> servers = new ArrayList<>();
@@ -85,6 +87,7 @@ public final class RegionNode implements AutoCloseable {
                 EventSourcesConfig.defaults(config.clock())
                         .withMappingsFile(
                                 config.dataDirectory().resolve("events").resolve("event-source-mappings.json")));
+        this.schedules = Schedules.start(functions, tables, config.clock());
         this.housekeeping = TableHousekeeping.start(tables, config.name());
     }
 
@@ -212,6 +215,7 @@ public final class RegionNode implements AutoCloseable {
         gateway.deploy(ApplicationMapping.apis(application));
         webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
         eventSources.deploy(ApplicationMapping.eventSources(application));
+        schedules.deploy(ApplicationMapping.schedules(application, config.name(), FunctionsConfig.DEFAULT_ACCOUNT_ID));
     }
 
     /**
@@ -287,6 +291,11 @@ public final class RegionNode implements AutoCloseable {
     /** The region's event source mappings. */
     public EventSources eventSources() {
         return eventSources;
+    }
+
+    /** The region's schedules (template {@code Schedule} and {@code ScheduleV2} events). */
+    public Schedules schedules() {
+        return schedules;
     }
 
     /** The region's replication of its global tables. */
@@ -368,7 +377,8 @@ public final class RegionNode implements AutoCloseable {
             await(server.close());
         }
         housekeeping.close();
-        // Pollers invoke functions and read tables: they stop first, letting a batch in flight finish.
+        // Pollers and schedules invoke functions and read tables: they stop first, letting a batch in flight finish.
+        schedules.close();
         eventSources.close();
         functions.close();
         // Replication reads the tables until it stops, and writes its cursors as it does.

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param webSocketApis the WebSocket APIs ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType: WEBSOCKET}), in
  *     template order
  * @param streamEvents the functions' {@code DynamoDB} events, in template order
+ * @param schedules the functions' {@code Schedule} and {@code ScheduleV2} events, in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -28,6 +29,7 @@ public record Application(
         List<TableSpec> tables,
         List<WebSocketApiSpec> webSocketApis,
         List<StreamEventSpec> streamEvents,
+        List<ScheduleEventSpec> schedules,
         List<String> warnings) {
 
     public Application {
@@ -37,6 +39,7 @@ public record Application(
         tables = List.copyOf(tables);
         webSocketApis = List.copyOf(webSocketApis);
         streamEvents = List.copyOf(streamEvents);
+        schedules = List.copyOf(schedules);
         warnings = List.copyOf(warnings);
     }
 

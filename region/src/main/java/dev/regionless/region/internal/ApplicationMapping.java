@@ -1,7 +1,9 @@
 package dev.regionless.region.internal;
 
+import dev.regionless.common.schedule.ScheduleExpression;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.FailureHandling;
+import dev.regionless.events.ScheduleDefinition;
 import dev.regionless.events.StartingPosition;
 import dev.regionless.functions.FunctionConfig;
 import dev.regionless.gateway.ApiType;
@@ -15,6 +17,7 @@ import dev.regionless.template.Application;
 import dev.regionless.template.CorsSpec;
 import dev.regionless.template.FunctionSpec;
 import dev.regionless.template.RouteSpec;
+import dev.regionless.template.ScheduleEventSpec;
 import dev.regionless.template.StreamEventSpec;
 import dev.regionless.template.ThrottleSpec;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +70,32 @@ public final class ApplicationMapping {
                         spec.parallelizationFactor(),
                         failureHandling(spec.errors()),
                         spec.enabled()))
+                .toList();
+    }
+
+    /**
+     * The template's {@code Schedule} and {@code ScheduleV2} events. Rules and schedules are named in the region's
+     * ARNs; the id derives from the stack, function and event names, so a redeploy keeps the schedule's timing.
+     */
+    public static List<ScheduleDefinition> schedules(Application application, String region, String accountId) {
+        return application.schedules().stream()
+                .map(spec -> {
+                    boolean rule = spec.kind() == ScheduleEventSpec.Kind.SCHEDULE;
+                    var arn = rule
+                            ? "arn:aws:events:" + region + ":" + accountId + ":rule/" + spec.name()
+                            : "arn:aws:scheduler:" + region + ":" + accountId + ":schedule/" + spec.groupName() + "/"
+                                    + spec.name();
+                    return new ScheduleDefinition(
+                            stableUuid(application.stackName(), spec.functionLogicalId(), spec.eventName()),
+                            rule ? ScheduleDefinition.Kind.RULE : ScheduleDefinition.Kind.SCHEDULER,
+                            arn,
+                            ScheduleExpression.parse(spec.expression()),
+                            spec.functionName(),
+                            spec.input(),
+                            spec.enabled(),
+                            spec.startDate(),
+                            spec.endDate());
+                })
                 .toList();
     }
 

@@ -135,6 +135,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.tables(),
                 webSocketApis,
                 context.streamEvents(),
+                context.schedules(),
                 warnings);
     }
 

@@ -151,6 +151,41 @@ final class SamProperties {
                     "StartingPositionTimestamp",
                     "StartingPosition TRIM_HORIZON or LATEST; DynamoDB streams have no AT_TIMESTAMP"));
 
+    private static final String DELIVERY_RETRIES = "EventBridge's retries of a failed delivery are not modelled: the"
+            + " region hands each event straight to the function";
+
+    static final PropertyRules SCHEDULE_EVENT = new PropertyRules(
+            "a Schedule event",
+            Set.of("Schedule", "Input", "Enabled", "State", "Name"),
+            Map.of(
+                    "Description", "descriptions have no effect",
+                    "RetryPolicy", DELIVERY_RETRIES,
+                    "DeadLetterConfig", DELIVERY_RETRIES,
+                    "RoleArn", IAM),
+            Map.of());
+
+    static final PropertyRules SCHEDULE_V2_EVENT = new PropertyRules(
+            "a ScheduleV2 event",
+            Set.of(
+                    "ScheduleExpression",
+                    "ScheduleExpressionTimezone",
+                    "Input",
+                    "State",
+                    "Name",
+                    "GroupName",
+                    "StartDate",
+                    "EndDate",
+                    "FlexibleTimeWindow"),
+            Map.ofEntries(
+                    entry("Description", "descriptions have no effect"),
+                    entry("RetryPolicy", DELIVERY_RETRIES),
+                    entry("DeadLetterConfig", DELIVERY_RETRIES),
+                    entry("RoleArn", IAM),
+                    entry("PermissionsBoundary", IAM),
+                    entry("KmsKeyArn", "a schedule's input is not encrypted at rest"),
+                    entry("OmitName", "names are derived from the stack either way")),
+            Map.of());
+
     static final PropertyRules METHOD_SETTING = new PropertyRules(
             "MethodSettings",
             Set.of("HttpMethod", "ResourcePath", "ThrottlingRateLimit", "ThrottlingBurstLimit"),
