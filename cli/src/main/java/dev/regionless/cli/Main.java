@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             UpCommand.class,
             DeployCommand.class,
+            LintCommand.class,
             RegionCommand.class,
             StatusCommand.class,
             TablesCommand.class,
@@ -29,7 +30,18 @@ public final class Main {
 
     /** Runs the command line and answers its exit code; user errors print a message, never a stack trace. */
     public static int run(String... args) {
+        return run(new CommandLine(new Main()), args);
+    }
+
+    /** Runs the command line with its output and errors going to {@code out} and {@code err}, as tests read them. */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         var commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return run(commandLine, args);
+    }
+
+    private static int run(CommandLine commandLine, String... args) {
         commandLine.setExecutionExceptionHandler((error, cli, parsed) -> {
             cli.getErr().println("regionless: " + UserErrors.describe(error));
             return 2;

@@ -253,7 +253,7 @@ public final class RegionNode implements AutoCloseable {
     }
 
     /** The stack name a template deploys as: its folder's name, so every region and process agrees on it. */
-    static String stackName(Path template) {
+    public static String stackName(Path template) {
         var folder = template.toAbsolutePath().getParent();
         var name = folder == null || folder.getFileName() == null
                 ? "regionless"
