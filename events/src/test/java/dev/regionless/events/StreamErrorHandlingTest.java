@@ -182,13 +182,12 @@ class StreamErrorHandlingTest {
 
     @Test
     void recordsOlderThanTheMaximumRecordAgeAreDiscardedWithoutBeingSent() {
-        functions.failNext.set(Integer.MAX_VALUE);
+        functions.failBatchesWith(1);
         write(1);
         sources.deploy(List.of(mapping(10, withDestination().withMaximumRecordAgeInSeconds(60))));
         await().atMost(Duration.ofSeconds(10)).until(() -> !functions.invocations.isEmpty());
 
         tables.clock.advance(Duration.ofSeconds(61));
-        functions.failNext.set(0);
         tables.put(TABLE, "fresh", "text");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> functions.invocations.contains(batch(2)));

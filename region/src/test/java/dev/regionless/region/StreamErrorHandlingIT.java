@@ -112,6 +112,8 @@ class StreamErrorHandlingIT {
     void withoutBisectOrLimitsAPoisonRecordBlocksItsShardUntilItExpires() {
         fixture.put("p", "poison");
         var uuid = createMapping("Poisoned", b -> {});
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !fixture.invocations().isEmpty());
         fixture.clock.advance(Duration.ofHours(12));
         fixture.put("behind", "written twelve hours after the poison record");
 
