@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             UpCommand.class,
             DeployCommand.class,
+            LintCommand.class,
             RegionCommand.class,
             StatusCommand.class,
             TablesCommand.class,
@@ -29,15 +30,25 @@ public final class Main {
 
     /** Runs the command line and answers its exit code; user errors print a message, never a stack trace. */
     public static int run(String... args) {
-        return run((java.io.PrintWriter) null, args);
+        return run(new CommandLine(new Main()), args);
     }
 
     /** As {@link #run(String...)}, with errors and usage written to {@code err} (tests read them there). */
     static int run(java.io.PrintWriter err, String... args) {
         var commandLine = new CommandLine(new Main());
-        if (err != null) {
-            commandLine.setErr(err);
-        }
+        commandLine.setErr(err);
+        return run(commandLine, args);
+    }
+
+    /** Runs the command line with its output and errors going to {@code out} and {@code err}, as tests read them. */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        var commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return run(commandLine, args);
+    }
+
+    private static int run(CommandLine commandLine, String... args) {
         commandLine.setExecutionExceptionHandler((error, cli, parsed) -> {
             cli.getErr().println("regionless: " + UserErrors.describe(error));
             return 2;

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *     its event stays within Lambda's 6 MB payload limit
  * @param maximumBatchingWindowInSeconds how long to wait for a full batch before invoking with fewer records, 0 to
  *     300 (default 0: invoke as soon as there are records)
+ * @param parallelizationFactor how many batches of the stream are processed at once, 1 to 10 (default 1). Records
+ *     are spread over that many lanes by partition key, so the changes of one item keep their order
+ * @param failureHandling retries, bisection, partial batch responses and the on-failure destination
  * @param enabled false to keep the mapping and its position without delivering anything
  */
 public record EventSourceMapping(
@@ -31,10 +34,13 @@ public record EventSourceMapping(
         StartingPosition startingPosition,
         int batchSize,
         int maximumBatchingWindowInSeconds,
+        int parallelizationFactor,
+        FailureHandling failureHandling,
         boolean enabled) {
     public static final int DEFAULT_BATCH_SIZE = 100;
     public static final int MAX_BATCH_SIZE = 10_000;
     public static final int MAX_BATCHING_WINDOW_SECONDS = 300;
+    public static final int MAX_PARALLELIZATION_FACTOR = 10;
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
@@ -43,6 +49,7 @@ public record EventSourceMapping(
         requireNonNull(functionName, "functionName");
         requireNonNull(eventSourceArn, "eventSourceArn");
         requireNonNull(startingPosition, "startingPosition");
+        requireNonNull(failureHandling, "failureHandling");
         if (uuid.isBlank()) {
             throw FunctionErrors.invalidParameter("uuid: '" + uuid + "' (expected: a non-blank identifier)");
         }
@@ -56,14 +63,39 @@ public record EventSourceMapping(
             throw FunctionErrors.invalidParameter("maximumBatchingWindowInSeconds: " + maximumBatchingWindowInSeconds
                     + " (expected: 0.." + MAX_BATCHING_WINDOW_SECONDS + ")");
         }
+        if (parallelizationFactor < 1 || parallelizationFactor > MAX_PARALLELIZATION_FACTOR) {
+            throw FunctionErrors.invalidParameter("parallelizationFactor: " + parallelizationFactor + " (expected: 1.."
+                    + MAX_PARALLELIZATION_FACTOR + ")");
+        }
         tableNameOf(eventSourceArn); // validates
     }
 
-    /** A mapping with Lambda's defaults: batches of 100, no batching window, enabled. */
+    /** A mapping with Lambda's defaults: batches of 100, no batching window, one lane, default failure handling. */
     public static EventSourceMapping of(
             String uuid, String functionName, String eventSourceArn, StartingPosition startingPosition) {
         return new EventSourceMapping(
-                uuid, functionName, eventSourceArn, startingPosition, DEFAULT_BATCH_SIZE, 0, true);
+                uuid,
+                functionName,
+                eventSourceArn,
+                startingPosition,
+                DEFAULT_BATCH_SIZE,
+                0,
+                1,
+                FailureHandling.defaults(),
+                true);
+    }
+
+    public EventSourceMapping withFunctionName(String newFunctionName) {
+        return new EventSourceMapping(
+                uuid,
+                newFunctionName,
+                eventSourceArn,
+                startingPosition,
+                batchSize,
+                maximumBatchingWindowInSeconds,
+                parallelizationFactor,
+                failureHandling,
+                enabled);
     }
 
     public EventSourceMapping withBatchSize(int newBatchSize) {
@@ -74,12 +106,48 @@ public record EventSourceMapping(
                 startingPosition,
                 newBatchSize,
                 maximumBatchingWindowInSeconds,
+                parallelizationFactor,
+                failureHandling,
                 enabled);
     }
 
     public EventSourceMapping withMaximumBatchingWindowInSeconds(int seconds) {
         return new EventSourceMapping(
-                uuid, functionName, eventSourceArn, startingPosition, batchSize, seconds, enabled);
+                uuid,
+                functionName,
+                eventSourceArn,
+                startingPosition,
+                batchSize,
+                seconds,
+                parallelizationFactor,
+                failureHandling,
+                enabled);
+    }
+
+    public EventSourceMapping withParallelizationFactor(int factor) {
+        return new EventSourceMapping(
+                uuid,
+                functionName,
+                eventSourceArn,
+                startingPosition,
+                batchSize,
+                maximumBatchingWindowInSeconds,
+                factor,
+                failureHandling,
+                enabled);
+    }
+
+    public EventSourceMapping withFailureHandling(FailureHandling newFailureHandling) {
+        return new EventSourceMapping(
+                uuid,
+                functionName,
+                eventSourceArn,
+                startingPosition,
+                batchSize,
+                maximumBatchingWindowInSeconds,
+                parallelizationFactor,
+                newFailureHandling,
+                enabled);
     }
 
     public EventSourceMapping withEnabled(boolean newEnabled) {
@@ -90,6 +158,8 @@ public record EventSourceMapping(
                 startingPosition,
                 batchSize,
                 maximumBatchingWindowInSeconds,
+                parallelizationFactor,
+                failureHandling,
                 newEnabled);
     }
 

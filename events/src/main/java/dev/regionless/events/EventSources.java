@@ -2,53 +2,56 @@ package dev.regionless.events;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.regionless.events.internal.BatchOutcomePolicy;
-import dev.regionless.events.internal.DynamodbEvents;
-import dev.regionless.events.internal.RetryBackoff;
-import dev.regionless.events.internal.RetryUntilSuccess;
-import dev.regionless.events.internal.StreamPoller;
-import dev.regionless.events.internal.StreamPositions;
-import dev.regionless.events.internal.StreamSource;
+import dev.regionless.events.internal.MappingEntry;
+import dev.regionless.events.internal.MappingFile;
+import dev.regionless.events.internal.ProcessingResult;
+import dev.regionless.events.internal.RunningMappings;
 import dev.regionless.functions.FunctionErrors;
+import dev.regionless.functions.FunctionInfo;
 import dev.regionless.functions.Functions;
 import dev.regionless.tables.TableStore;
+import dev.regionless.tables.streams.TableStream;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
- * A region's event source mappings: each enabled mapping has a poller that feeds its table's stream to its
- * function, batch by batch, in order, retrying a failed batch until it succeeds or its records leave the stream.
- * Delivery is at least once, as on Lambda: a batch whose success was not yet recorded when the region stopped is
- * delivered again.
+ * A region's event source mappings: each enabled mapping has pollers that feed its table's stream to its function,
+ * batch by batch, in order, handling failures as the mapping's {@link FailureHandling} says. Delivery is at least
+ * once, as on Lambda: a batch whose success was not yet recorded when the region stopped is delivered again.
  *
- * <p>Positions are stored in the region's table store, so a restarted region that deploys the same mappings again
+ * <p>Mappings come from two places: the deployed template ({@link #deploy}), which declares its set again on each
+ * deploy, and the Lambda API ({@link #create}, {@link #update}, {@link #delete}), whose mappings are kept in the
+ * config's mappings file across restarts. Positions are stored in the region's table store, so a restarted region
  * continues where it stopped.
  */
 public final class EventSources implements AutoCloseable {
     private final Functions functions;
     private final TableStore tables;
     private final EventSourcesConfig config;
-    private final StreamPositions positions;
-    private final DynamodbEvents events;
-    private final BatchOutcomePolicy streamPolicy;
+    private final FailureDestinations destinations;
+    private final MappingFile file;
+    private final RunningMappings running;
 
-    /** Guarded by {@code this}; read without the lock by the change listener. */
-    private volatile Map<String, StreamPoller> pollers = Map.of();
+    /** Guarded by {@code this}: template mappings first, in deploy order, then API mappings in creation order. */
+    private final Map<String, MappingEntry> entries = new LinkedHashMap<>();
 
-    private List<EventSourceMapping> mappings = List.of();
     private boolean closed;
 
-    private EventSources(Functions functions, TableStore tables, EventSourcesConfig config) {
+    private EventSources(
+            Functions functions, TableStore tables, EventSourcesConfig config, FailureDestinations destinations) {
         this.functions = requireNonNull(functions, "functions");
         this.tables = requireNonNull(tables, "tables");
         this.config = requireNonNull(config, "config");
-        this.positions = new StreamPositions(tables);
-        this.events = new DynamodbEvents(tables.region());
-        this.streamPolicy = new RetryUntilSuccess(new RetryBackoff(config.firstRetryDelay(), config.maxRetryDelay()));
+        this.destinations = requireNonNull(destinations, "destinations");
+        this.file = new MappingFile(config.mappingsFile());
+        this.running = new RunningMappings(functions, tables, config, destinations);
     }
 
     /** Event sources with the default retry and retention settings; none are deployed yet. */
@@ -56,101 +59,230 @@ public final class EventSources implements AutoCloseable {
         return create(functions, tables, EventSourcesConfig.defaults(clock));
     }
 
+    /** Event sources whose on-failure destinations are the region's functions. */
     public static EventSources create(Functions functions, TableStore tables, EventSourcesConfig config) {
-        var sources = new EventSources(functions, tables, config);
-        tables.onChange(sources::tableChanged);
+        return create(functions, tables, config, FailureDestinations.functions(functions, tables.region()));
+    }
+
+    /**
+     * Event sources that start the mappings kept in the config's mappings file at once. A mapping whose function is
+     * not deployed yet waits for it.
+     */
+    public static EventSources create(
+            Functions functions, TableStore tables, EventSourcesConfig config, FailureDestinations destinations) {
+        var sources = new EventSources(functions, tables, config, destinations);
+        synchronized (sources) {
+            sources.file.load().forEach(entry -> sources.entries.put(entry.uuid(), entry));
+            sources.running.apply(List.copyOf(sources.entries.values()));
+        }
+        tables.onChange(sources.running::wakeTable);
         return sources;
     }
 
     /**
-     * Replaces the deployed mappings with these. A mapping equal to one already deployed keeps running untouched;
-     * one whose settings changed restarts from its saved position; one whose source changed, or that is gone,
-     * loses its position (a mapping deployed again later starts over at its starting position).
+     * Replaces the template's mappings with these; mappings created through the API stay. A mapping equal to one
+     * already deployed keeps running untouched; one whose settings changed restarts from its saved position; one
+     * whose source changed, or that is gone, loses its position (a mapping deployed again later starts over at its
+     * starting position).
      *
      * @throws dev.regionless.common.AwsException {@code InvalidParameterValueException} for two mappings with one
-     *     uuid, {@code ResourceNotFoundException} for a function that is not deployed; nothing changes then
+     *     uuid or an on-failure destination that cannot be reached, {@code ResourceNotFoundException} for a function
+     *     that is not deployed, {@code ResourceConflictException} for a mapping the API already made; nothing
+     *     changes then
      */
-    public synchronized void deploy(List<EventSourceMapping> newMappings) {
-        if (closed) {
-            throw new IllegalStateException("event sources are closed");
+    public synchronized void deploy(List<EventSourceMapping> declared) {
+        checkOpen();
+        var uuids = new HashSet<String>();
+        var now = config.clock().instant();
+        var next = new LinkedHashMap<String, MappingEntry>();
+        for (var mapping : declared) {
+            requireNonNull(mapping, "mapping");
+            if (!uuids.add(mapping.uuid())) {
+                throw FunctionErrors.invalidParameter(
+                        "uuid: " + mapping.uuid() + " (expected: each mapping's uuid only once)");
+            }
+            var function = validate(mapping, entry -> !entry.fromTemplate());
+            var old = entries.get(mapping.uuid());
+            if (old != null && !old.fromTemplate()) {
+                throw FunctionErrors.invalidParameter(
+                        "uuid: " + mapping.uuid() + " (expected: a uuid no mapping created through the API has)");
+            }
+            next.put(
+                    mapping.uuid(),
+                    old != null && old.mapping().equals(mapping)
+                            ? old
+                            : new MappingEntry(
+                                    mapping,
+                                    true,
+                                    function.arn(),
+                                    now,
+                                    old == null ? new ProcessingResult() : old.result()));
         }
-        validate(newMappings);
-        var wanted = byUuid(newMappings);
-        var running = new HashMap<>(pollers);
-        for (var old : mappings) {
-            var replacement = wanted.get(old.uuid());
-            if (old.equals(replacement)) {
-                continue;
-            }
-            var poller = running.remove(old.uuid());
-            if (poller != null) {
-                poller.requestStop();
-                poller.awaitStopped();
-            }
-            if (replacement == null || !replacement.sameSourceAs(old)) {
-                positions.forget(old.uuid());
-            }
-        }
-        var previous = byUuid(mappings);
-        for (var mapping : newMappings) {
-            if (mapping.equals(previous.get(mapping.uuid()))) {
-                continue;
-            }
-            var source = new StreamSource(tables, positions, mapping.uuid(), mapping.tableName());
-            source.begin(mapping.startingPosition());
-            if (mapping.enabled()) {
-                running.put(
-                        mapping.uuid(), StreamPoller.start(mapping, source, functions, events, streamPolicy, config));
-            }
-        }
-        pollers = Map.copyOf(running);
-        mappings = List.copyOf(newMappings);
+        entries.values().stream()
+                .filter(entry -> !entry.fromTemplate())
+                .forEach(entry -> next.put(entry.uuid(), entry));
+        replace(next);
+        running.wakeAll();
     }
 
-    /** The deployed mappings, in the order they were deployed. */
+    /**
+     * Creates a mapping ({@code CreateEventSourceMapping}) and starts it; it is kept across restarts.
+     *
+     * @throws dev.regionless.common.AwsException {@code ResourceNotFoundException} for a function that is not
+     *     deployed, {@code ResourceConflictException} when the function already has a mapping from that source,
+     *     {@code InvalidParameterValueException} for a source or destination that cannot be read or reached
+     */
+    public synchronized MappingDescription create(EventSourceMapping mapping) {
+        checkOpen();
+        requireNonNull(mapping, "mapping");
+        if (entries.containsKey(mapping.uuid())) {
+            throw FunctionErrors.invalidParameter("UUID: " + mapping.uuid() + " (expected: a new mapping's UUID)");
+        }
+        var function = validate(mapping, entry -> true);
+        var entry =
+                new MappingEntry(mapping, false, function.arn(), config.clock().instant(), new ProcessingResult());
+        var next = new LinkedHashMap<>(entries);
+        next.put(mapping.uuid(), entry);
+        replace(next);
+        return describe(entry, "Creating");
+    }
+
+    /**
+     * Changes a mapping created through the API ({@code UpdateEventSourceMapping}); its source and starting
+     * position stay as they were.
+     *
+     * @throws dev.regionless.common.AwsException {@code ResourceNotFoundException} for an unknown uuid,
+     *     {@code ResourceConflictException} for a mapping the template declares, and the errors of {@link #create}
+     */
+    public synchronized MappingDescription update(String uuid, UnaryOperator<EventSourceMapping> change) {
+        checkOpen();
+        var old = apiEntry(uuid);
+        var changed = change.apply(old.mapping());
+        if (!changed.uuid().equals(uuid)
+                || !changed.eventSourceArn().equals(old.mapping().eventSourceArn())
+                || changed.startingPosition() != old.mapping().startingPosition()) {
+            throw new IllegalArgumentException("an update keeps the mapping's uuid, source and starting position");
+        }
+        var function = validate(changed, entry -> !entry.uuid().equals(uuid));
+        var entry = old.with(changed, function.arn(), config.clock().instant());
+        var next = new LinkedHashMap<>(entries);
+        next.put(uuid, entry);
+        replace(next);
+        var state = changed.enabled() == old.mapping().enabled()
+                ? "Updating"
+                : changed.enabled() ? "Enabling" : "Disabling";
+        return describe(entry, state);
+    }
+
+    /**
+     * Deletes a mapping created through the API ({@code DeleteEventSourceMapping}): its pollers stop after the batch
+     * in flight and its position is forgotten.
+     *
+     * @throws dev.regionless.common.AwsException {@code ResourceNotFoundException} for an unknown uuid,
+     *     {@code ResourceConflictException} for a mapping the template declares
+     */
+    public synchronized MappingDescription delete(String uuid) {
+        checkOpen();
+        var old = apiEntry(uuid);
+        var next = new LinkedHashMap<>(entries);
+        next.remove(uuid);
+        replace(next);
+        return describe(old, "Deleting");
+    }
+
+    /** One mapping, from the template or the API. */
+    public synchronized Optional<MappingDescription> describe(String uuid) {
+        return Optional.ofNullable(entries.get(uuid)).map(entry -> describe(entry, null));
+    }
+
+    /** Every mapping: the template's, then those created through the API. */
+    public synchronized List<MappingDescription> describeAll() {
+        return entries.values().stream().map(entry -> describe(entry, null)).toList();
+    }
+
+    /** The settings of every mapping, in the order of {@link #describeAll()}. */
     public synchronized List<EventSourceMapping> mappings() {
-        return mappings;
+        return entries.values().stream().map(MappingEntry::mapping).toList();
     }
 
-    /** Stops every poller, letting invocations in flight finish; positions stay stored. */
+    /** Stops every poller, letting invocations in flight finish; positions and API mappings stay stored. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        var stopping = pollers.values();
-        pollers = Map.of();
-        stopping.forEach(StreamPoller::requestStop);
-        stopping.forEach(StreamPoller::awaitStopped);
+        running.stopAll();
     }
 
-    private void tableChanged(String tableName) {
-        for (var poller : pollers.values()) {
-            if (poller.mapping().tableName().equals(tableName)) {
-                poller.wake();
-            }
+    /**
+     * Checks a mapping against the region and against the {@code rivals}, the mappings that may not map the same
+     * function to the same source; answers its function.
+     */
+    private FunctionInfo validate(EventSourceMapping mapping, Predicate<MappingEntry> rivals) {
+        var function = functions
+                .function(mapping.functionName())
+                .orElseThrow(() -> FunctionErrors.functionNotFound(mapping.functionName()));
+        mapping.failureHandling().onFailure().ifPresent(destinations::destination);
+        entries.values().stream()
+                .filter(rivals)
+                .filter(other -> other.mapping().functionName().equals(mapping.functionName())
+                        && other.mapping().sameSourceAs(mapping))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw EventSourceErrors.mappingExists(
+                            mapping.eventSourceArn(), mapping.functionName(), other.uuid());
+                });
+        return function;
+    }
+
+    private MappingEntry apiEntry(String uuid) {
+        var entry = entries.get(uuid);
+        if (entry == null) {
+            throw EventSourceErrors.mappingNotFound(uuid);
         }
-    }
-
-    /** Checks that the mappings can be deployed together, before anything changes. */
-    private void validate(List<EventSourceMapping> list) {
-        var uuids = new HashSet<String>();
-        for (var mapping : list) {
-            requireNonNull(mapping, "mapping");
-            if (!uuids.add(mapping.uuid())) {
-                throw FunctionErrors.invalidParameter(
-                        "uuid: " + mapping.uuid() + " (expected: each mapping's uuid only once)");
-            }
-            if (functions.function(mapping.functionName()).isEmpty()) {
-                throw FunctionErrors.functionNotFound(mapping.functionName());
-            }
+        if (entry.fromTemplate()) {
+            throw EventSourceErrors.declaredByTemplate(uuid);
         }
+        return entry;
     }
 
-    private static Map<String, EventSourceMapping> byUuid(List<EventSourceMapping> list) {
-        var result = new LinkedHashMap<String, EventSourceMapping>();
-        list.forEach(mapping -> result.put(mapping.uuid(), mapping));
-        return result;
+    /** Saves the API mappings, then runs the new set; the file is written first so no acknowledged change is lost. */
+    private void replace(Map<String, MappingEntry> next) {
+        var fromApi =
+                next.values().stream().filter(entry -> !entry.fromTemplate()).toList();
+        var before =
+                entries.values().stream().filter(entry -> !entry.fromTemplate()).toList();
+        if (!fromApi.equals(before)) {
+            file.save(fromApi);
+        }
+        entries.clear();
+        entries.putAll(next);
+        running.apply(new ArrayList<>(entries.values()));
+    }
+
+    private MappingDescription describe(MappingEntry entry, String transition) {
+        var mapping = entry.mapping();
+        var state = transition != null ? transition : mapping.enabled() ? "Enabled" : "Disabled";
+        var source = mapping.eventSourceArn().startsWith("arn:") && !entry.fromTemplate()
+                ? mapping.eventSourceArn()
+                : tables.table(mapping.tableName())
+                        .flatMap(TableStream::of)
+                        .map(TableStream::arn)
+                        .orElse(mapping.eventSourceArn());
+        return new MappingDescription(
+                mapping,
+                entry.fromTemplate(),
+                state,
+                entry.functionArn(),
+                source,
+                entry.lastModified(),
+                entry.result().last());
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("event sources are closed");
+        }
     }
 }

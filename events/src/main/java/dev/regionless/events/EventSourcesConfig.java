@@ -16,9 +16,16 @@ import java.time.Duration;
  *     Lambda skips records that left the stream
  * @param recheckInterval how often an idle poller looks at its stream without being told of a change: a safety
  *     net, and how a mapping notices a table or stream that appears after it was created
+ * @param mappingsFile where the mappings created through the Lambda API are kept across restarts (the region's
+ *     data folder), or {@code null} to keep them in memory only
  */
 public record EventSourcesConfig(
-        Clock clock, Duration firstRetryDelay, Duration maxRetryDelay, Duration retention, Duration recheckInterval) {
+        Clock clock,
+        Duration firstRetryDelay,
+        Duration maxRetryDelay,
+        Duration retention,
+        Duration recheckInterval,
+        java.nio.file.Path mappingsFile) {
     /**
      * Lambda documents no backoff for stream batches. One second, doubling to thirty, retries a transient failure
      * almost at once, and costs a function that fails for the full day of retention under 3,000 invocations.
@@ -44,15 +51,20 @@ public record EventSourcesConfig(
     }
 
     public static EventSourcesConfig defaults(Clock clock) {
-        return new EventSourcesConfig(clock, FIRST_RETRY_DELAY, MAX_RETRY_DELAY, RETENTION, RECHECK_INTERVAL);
+        return new EventSourcesConfig(clock, FIRST_RETRY_DELAY, MAX_RETRY_DELAY, RETENTION, RECHECK_INTERVAL, null);
     }
 
     public EventSourcesConfig withRetryDelays(Duration first, Duration max) {
-        return new EventSourcesConfig(clock, first, max, retention, recheckInterval);
+        return new EventSourcesConfig(clock, first, max, retention, recheckInterval, mappingsFile);
     }
 
     public EventSourcesConfig withRecheckInterval(Duration interval) {
-        return new EventSourcesConfig(clock, firstRetryDelay, maxRetryDelay, retention, interval);
+        return new EventSourcesConfig(clock, firstRetryDelay, maxRetryDelay, retention, interval, mappingsFile);
+    }
+
+    /** Keeps the mappings created through the Lambda API in {@code file}, so that they outlive a restart. */
+    public EventSourcesConfig withMappingsFile(java.nio.file.Path file) {
+        return new EventSourcesConfig(clock, firstRetryDelay, maxRetryDelay, retention, recheckInterval, file);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -17,6 +17,27 @@ class EventSourceMappingTest {
         assertThat(mapping.batchSize()).isEqualTo(100);
         assertThat(mapping.maximumBatchingWindowInSeconds()).isZero();
         assertThat(mapping.enabled()).isTrue();
+        assertThat(mapping.parallelizationFactor()).isEqualTo(1);
+        assertThat(mapping.failureHandling()).isEqualTo(new FailureHandling(false, -1, -1, false, null));
+    }
+
+    @Test
+    void retryAttemptsRecordAgeAndParallelizationOutsideLambdasRangesAreRefused() {
+        var handling = FailureHandling.defaults();
+        var mapping = EventSourceMapping.of("m-1", "broadcast", "messages", StartingPosition.LATEST);
+
+        assertThatThrownBy(() -> handling.withMaximumRetryAttempts(-2))
+                .hasMessage("maximumRetryAttempts: -2 (expected: -1 for infinite, or 0..10000)");
+        assertThatThrownBy(() -> handling.withMaximumRetryAttempts(10_001))
+                .hasMessage("maximumRetryAttempts: 10001 (expected: -1 for infinite, or 0..10000)");
+        assertThatThrownBy(() -> handling.withMaximumRecordAgeInSeconds(59))
+                .hasMessage("maximumRecordAgeInSeconds: 59 (expected: -1 for infinite, or 60..604800)");
+        assertThatThrownBy(() -> handling.withMaximumRecordAgeInSeconds(604_801))
+                .isInstanceOf(AwsException.class);
+        assertThatThrownBy(() -> mapping.withParallelizationFactor(11))
+                .hasMessage("parallelizationFactor: 11 (expected: 1..10)");
+        assertThat(handling.withMaximumRetryAttempts(0).withMaximumRecordAgeInSeconds(60))
+                .isEqualTo(new FailureHandling(false, 0, 60, false, null));
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.regionless.region;
 
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.EventSources;
+import dev.regionless.events.EventSourcesConfig;
+import dev.regionless.events.Schedules;
+import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -58,6 +61,7 @@ public final class RegionNode implements AutoCloseable {
     private final QueueStore queues;
     private final QueueDeployer queueDeployer;
     private final EventSources eventSources;
+    private final Schedules schedules;
     private final TableHousekeeping housekeeping;
     private Replication replication;
     private final List<HttpServer> servers = new ArrayList<>();
@@ -85,7 +89,13 @@ public final class RegionNode implements AutoCloseable {
         this.tableDeployer = new TableDeployer(tables);
         this.queues = queues;
         this.queueDeployer = new QueueDeployer(queues);
-        this.eventSources = EventSources.create(functions, tables, config.clock());
+        this.eventSources = EventSources.create(
+                functions,
+                tables,
+                EventSourcesConfig.defaults(config.clock())
+                        .withMappingsFile(
+                                config.dataDirectory().resolve("events").resolve("event-source-mappings.json")));
+        this.schedules = Schedules.start(functions, tables, config.clock());
         this.housekeeping = TableHousekeeping.start(
                 tables,
                 config.name(),
@@ -163,6 +173,7 @@ public final class RegionNode implements AutoCloseable {
                 SERVICE_BODY_LIMIT,
                 new ServicePort(
                         new LambdaApi(functions, functionsConfig),
+                        new EventSourceMappingsApi(node.eventSources, tables),
                         new DynamoDbApi(tables, config.clock(), node.replication.replicaControl()),
                         webSocketGateway.connectionsApi(),
                         new QueuesApi(queues, serviceUri),
@@ -226,6 +237,7 @@ public final class RegionNode implements AutoCloseable {
         gateway.deploy(ApplicationMapping.apis(application));
         webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
         eventSources.deploy(ApplicationMapping.eventSources(application));
+        schedules.deploy(ApplicationMapping.schedules(application, config.name(), FunctionsConfig.DEFAULT_ACCOUNT_ID));
     }
 
     /**
@@ -264,7 +276,7 @@ public final class RegionNode implements AutoCloseable {
     }
 
     /** The stack name a template deploys as: its folder's name, so every region and process agrees on it. */
-    static String stackName(Path template) {
+    public static String stackName(Path template) {
         var folder = template.toAbsolutePath().getParent();
         var name = folder == null || folder.getFileName() == null
                 ? "regionless"
@@ -307,6 +319,11 @@ public final class RegionNode implements AutoCloseable {
     /** The region's event source mappings. */
     public EventSources eventSources() {
         return eventSources;
+    }
+
+    /** The region's schedules (template {@code Schedule} and {@code ScheduleV2} events). */
+    public Schedules schedules() {
+        return schedules;
     }
 
     /** The region's replication of its global tables. */
@@ -382,7 +399,8 @@ public final class RegionNode implements AutoCloseable {
             await(server.close());
         }
         housekeeping.close();
-        // Pollers invoke functions and read tables: they stop first, letting a batch in flight finish.
+        // Pollers and schedules invoke functions and read tables: they stop first, letting a batch in flight finish.
+        schedules.close();
         eventSources.close();
         functions.close();
         // Replication reads the tables until it stops, and writes its cursors as it does.

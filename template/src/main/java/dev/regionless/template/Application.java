@@ -22,6 +22,7 @@ import java.util.Optional;
  *     {@code AWS::Route53::RecordSetGroup}), in template order, for the router
  * @param healthChecks the {@code AWS::Route53::HealthCheck}s, in template order, for the router
  * @param queues the SQS queues ({@code AWS::SQS::Queue}), in template order
+ * @param schedules the functions' {@code Schedule} and {@code ScheduleV2} events, in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -35,6 +36,7 @@ public record Application(
         List<RoutingRecord> routingRecords,
         List<HealthCheckSpec> healthChecks,
         List<QueueSpec> queues,
+        List<ScheduleEventSpec> schedules,
         List<String> warnings) {
 
     public Application {
@@ -47,6 +49,7 @@ public record Application(
         routingRecords = List.copyOf(routingRecords);
         healthChecks = List.copyOf(healthChecks);
         queues = List.copyOf(queues);
+        schedules = List.copyOf(schedules);
         warnings = List.copyOf(warnings);
     }
 

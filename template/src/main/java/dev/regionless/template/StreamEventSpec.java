@@ -17,6 +17,8 @@ import static java.util.Objects.requireNonNull;
  * @param batchSize {@code BatchSize}, 1..10000 (default 100): the most records in one invocation
  * @param batchingWindowSeconds {@code MaximumBatchingWindowInSeconds}, 0..300 (default 0): how long records may be
  *     gathered before the function is invoked with fewer than {@code batchSize}
+ * @param parallelizationFactor {@code ParallelizationFactor}, 1..10 (default 1): batches processed at once
+ * @param errors what happens when the function fails
  * @param enabled {@code Enabled} (default true): whether records are read at all
  */
 public record StreamEventSpec(
@@ -28,6 +30,8 @@ public record StreamEventSpec(
         StartingPosition startingPosition,
         int batchSize,
         int batchingWindowSeconds,
+        int parallelizationFactor,
+        ErrorHandling errors,
         boolean enabled) {
 
     public StreamEventSpec {
@@ -42,6 +46,35 @@ public record StreamEventSpec(
         if (batchingWindowSeconds < 0 || batchingWindowSeconds > 300) {
             throw new IllegalArgumentException(
                     "batchingWindowSeconds: " + batchingWindowSeconds + " (expected: 0..300)");
+        }
+        if (parallelizationFactor < 1 || parallelizationFactor > 10) {
+            throw new IllegalArgumentException(
+                    "parallelizationFactor: " + parallelizationFactor + " (expected: 1..10)");
+        }
+        requireNonNull(errors, "errors");
+    }
+
+    /**
+     * A stream event's error handling, as Lambda names it.
+     *
+     * @param bisectBatchOnFunctionError {@code BisectBatchOnFunctionError} (default false)
+     * @param maximumRetryAttempts {@code MaximumRetryAttempts}: -1 (default, infinite) or 0..10000
+     * @param maximumRecordAgeInSeconds {@code MaximumRecordAgeInSeconds}: -1 (default, infinite) or 60..604800
+     * @param reportBatchItemFailures {@code FunctionResponseTypes} holds {@code ReportBatchItemFailures}
+     * @param onFailureDestination {@code DestinationConfig.OnFailure.Destination}, or {@code null}
+     */
+    public record ErrorHandling(
+            boolean bisectBatchOnFunctionError,
+            int maximumRetryAttempts,
+            int maximumRecordAgeInSeconds,
+            boolean reportBatchItemFailures,
+            String onFailureDestination) {
+        /** Lambda's defaults: retry until the records expire, nothing reported, no destination. */
+        public static final ErrorHandling DEFAULTS = new ErrorHandling(false, -1, -1, false, null);
+
+        /** True when failed records are eventually discarded rather than retried until they expire. */
+        public boolean discardsRecords() {
+            return maximumRetryAttempts != -1 || maximumRecordAgeInSeconds != -1;
         }
     }
 

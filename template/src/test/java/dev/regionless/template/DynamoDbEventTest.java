@@ -181,21 +181,102 @@ class DynamoDbEventTest {
     }
 
     @Test
-    void settingsOfALaterIssueAreWarnedAbout() {
+    void filterCriteriaAreWarnedAboutAsNotApplied() {
         var app = Templates.read(template("""
                 Stream: !GetAtt Messages.StreamArn
                 StartingPosition: LATEST
-                MaximumRetryAttempts: 2
                 FilterCriteria: {Filters: [{Pattern: '{"eventName": ["INSERT"]}'}]}
                 """));
 
         assertThat(app.streamEvents()).hasSize(1);
         assertThat(app.warnings())
                 .containsExactly(
-                        "template.yaml:15: Resources.Hello.Properties.Events.Changes.Properties.MaximumRetryAttempts: "
-                                + "is ignored (retry and failure settings of stream events are not applied yet)",
-                        "template.yaml:16: Resources.Hello.Properties.Events.Changes.Properties.FilterCriteria: is "
-                                + "ignored (records are not filtered yet; the function gets every record)");
+                        "template.yaml:15: Resources.Hello.Properties.Events.Changes.Properties.FilterCriteria:"
+                                + " is ignored (records are not filtered yet; the function gets every record)");
+    }
+
+    @Test
+    void errorHandlingDefaultsToRetryingUntilTheRecordsExpire() {
+        var event = changes("""
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                """);
+
+        assertThat(event.parallelizationFactor()).isEqualTo(1);
+        assertThat(event.errors()).isEqualTo(StreamEventSpec.ErrorHandling.DEFAULTS);
+    }
+
+    @Test
+    void errorHandlingSettingsAreRead() {
+        var event = changes("""
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                ParallelizationFactor: 4
+                BisectBatchOnFunctionError: true
+                MaximumRetryAttempts: 2
+                MaximumRecordAgeInSeconds: 3600
+                FunctionResponseTypes: [ReportBatchItemFailures]
+                DestinationConfig:
+                  OnFailure:
+                    Destination: !GetAtt Hello.Arn
+                """);
+
+        assertThat(event.parallelizationFactor()).isEqualTo(4);
+        assertThat(event.errors())
+                .isEqualTo(new StreamEventSpec.ErrorHandling(
+                        true, 2, 3600, true, "arn:aws:lambda:eu-west-2:123456789012:function:Hello"));
+    }
+
+    @Test
+    void aRecordAgeUnderAMinuteIsRejected() {
+        assertRejected(
+                """
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                MaximumRecordAgeInSeconds: 30
+                """,
+                "template.yaml:15: Resources.Hello.Properties.Events.Changes.Properties.MaximumRecordAgeInSeconds: 30"
+                        + " (expected: -1 for infinite, or 60..604800)");
+    }
+
+    @Test
+    void retryAttemptsOutsideLambdasRangeAreRejected() {
+        assertRejected(
+                """
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                MaximumRetryAttempts: 10001
+                """,
+                "template.yaml:15: Resources.Hello.Properties.Events.Changes.Properties.MaximumRetryAttempts: 10001"
+                        + " (expected: -1..10000)");
+    }
+
+    @Test
+    void aQueueAsOnFailureDestinationIsRejectedUntilQueuesExist() {
+        assertRejected(
+                """
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                DestinationConfig:
+                  OnFailure:
+                    Destination: arn:aws:sqs:eu-west-2:123456789012:failures
+                """,
+                "template.yaml:17: Resources.Hello.Properties.Events.Changes.Properties.DestinationConfig.OnFailure"
+                        + ".Destination: arn:aws:sqs:eu-west-2:123456789012:failures is a queue or topic; those"
+                        + " destinations are not supported by Regionless yet (expected: a function ARN such as !GetAtt"
+                        + " Function.Arn)");
+    }
+
+    @Test
+    void anUnknownFunctionResponseTypeIsRejected() {
+        assertRejected(
+                """
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                FunctionResponseTypes: [ReportItemFailures]
+                """,
+                "template.yaml:15: Resources.Hello.Properties.Events.Changes.Properties.FunctionResponseTypes[0]:"
+                        + " ReportItemFailures (expected: ReportBatchItemFailures, the only response type)");
     }
 
     @Test

@@ -249,19 +249,19 @@ class FunctionTest {
     void eventTypesNotSupportedYetAreWarnedAbout() {
         var app = Templates.read(Templates.hello("""
                 Events:
-                  Tick:
-                    Type: Schedule
-                    Properties: {Schedule: rate(1 minute)}
                   Messages:
                     Type: SQS
                     Properties: {Queue: !GetAtt Queue.Arn}
+                  Topic:
+                    Type: SNS
+                    Properties: {Topic: !Ref Topic}
                 """));
 
         assertThat(app.warnings())
                 .containsExactly(
-                        "template.yaml:11: Resources.Hello.Properties.Events.Tick.Type: Schedule events are not supported "
+                        "template.yaml:11: Resources.Hello.Properties.Events.Messages.Type: SQS events are not supported "
                                 + "yet; this event is ignored",
-                        "template.yaml:14: Resources.Hello.Properties.Events.Messages.Type: SQS events are not supported "
+                        "template.yaml:14: Resources.Hello.Properties.Events.Topic.Type: SNS events are not supported "
                                 + "yet; this event is ignored");
     }
 

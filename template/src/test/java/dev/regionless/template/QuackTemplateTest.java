@@ -76,6 +76,8 @@ class QuackTemplateTest {
                         StreamEventSpec.StartingPosition.LATEST,
                         100,
                         0,
+                        1,
+                        StreamEventSpec.ErrorHandling.DEFAULTS,
                         true));
     }
 

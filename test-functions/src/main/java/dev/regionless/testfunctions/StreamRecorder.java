@@ -24,23 +24,31 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  *       how often it came.
  * </ul>
  *
- * The first {@code FAIL_TIMES} invocations (default 0) throw after recording themselves.
+ * The first {@code FAIL_TIMES} invocations (default 0) throw after recording themselves. A batch holding a record whose
+ * new image's {@code text} is {@code POISON} fails too, the first {@code POISON_TIMES} times (default: always): it
+ * throws, or with {@code REPORT_FAILURES=true} answers a partial batch response naming the poison record, after
+ * recording the records before it as delivered ({@code outcome} {@code partial}).
  *
  * <p>It reads the event as plain JSON rather than as {@code DynamodbEvent}: in a runtime that loads the events
  * classes once per execution environment, aws-lambda-java-serialization 1.2.0 leaves {@code dynamodb} empty for
  * every class loader after the first, which would hide what this handler is meant to observe. The event's fit to
  * {@code DynamodbEvent} is checked where that bug cannot interfere, by the events module's own tests.
  */
-public class StreamRecorder implements RequestHandler<Map<String, Object>, String> {
+public class StreamRecorder implements RequestHandler<Map<String, Object>, Object> {
     private static final DynamoDbClient DYNAMODB = DynamoDbClient.create();
 
     @Override
-    public String handleRequest(Map<String, Object> event, Context context) {
+    public Object handleRequest(Map<String, Object> event, Context context) {
         var table = System.getenv("RECEIVED_TABLE");
         int failTimes = Integer.parseInt(System.getenv().getOrDefault("FAIL_TIMES", "0"));
-        long attempt = countAttempt(table);
-        boolean fail = attempt <= failTimes;
+        long attempt = countAttempt(table, "attempts");
         var records = records(event);
+        int poison = poisonIndex(records);
+        boolean poisoned = poison >= 0
+                && countAttempt(table, "poison-attempts")
+                        <= Long.parseLong(System.getenv().getOrDefault("POISON_TIMES", "" + Long.MAX_VALUE));
+        boolean report = poisoned && "true".equals(System.getenv("REPORT_FAILURES"));
+        boolean fail = attempt <= failTimes || poisoned && !report;
         var sequences = records.stream()
                 .map(record -> (String) change(record).get("SequenceNumber"))
                 .collect(Collectors.joining(","));
@@ -49,14 +57,38 @@ public class StreamRecorder implements RequestHandler<Map<String, Object>, Strin
                         "id", s("invocation-" + attempt),
                         "attempt", n(attempt),
                         "sequences", s(sequences),
-                        "outcome", s(fail ? "failed" : "ok"))));
+                        "outcome", s(fail ? "failed" : report ? "partial" : "ok"))));
         if (fail) {
-            throw new IllegalStateException("failing on purpose: invocation " + attempt + " of " + failTimes);
+            throw new IllegalStateException("failing on purpose: invocation " + attempt);
         }
-        for (var record : records) {
+        int delivered = report ? poison : records.size();
+        for (var record : records.subList(0, delivered)) {
             recordDelivery(table, record);
         }
+        if (report) {
+            var failed = change(records.get(poison)).get("SequenceNumber");
+            return Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", failed)));
+        }
         return "ok";
+    }
+
+    /** The index of the first record whose new image's text is {@code POISON}, or -1. */
+    @SuppressWarnings("unchecked")
+    private static int poisonIndex(List<Map<String, Object>> records) {
+        var poison = System.getenv("POISON");
+        if (poison == null) {
+            return -1;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            var image =
+                    (Map<String, Map<String, Object>>) change(records.get(i)).get("NewImage");
+            if (image != null
+                    && image.containsKey("text")
+                    && poison.equals(image.get("text").get("S"))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @SuppressWarnings("unchecked") // the event is JSON: objects are maps, arrays lists
@@ -69,9 +101,9 @@ public class StreamRecorder implements RequestHandler<Map<String, Object>, Strin
         return (Map<String, Object>) record.get("dynamodb");
     }
 
-    private static long countAttempt(String table) {
+    private static long countAttempt(String table, String counter) {
         var counted = DYNAMODB.updateItem(r -> r.tableName(table)
-                .key(Map.of("id", s("attempts")))
+                .key(Map.of("id", s(counter)))
                 .updateExpression("ADD #count :one")
                 .expressionAttributeNames(Map.of("#count", "count"))
                 .expressionAttributeValues(Map.of(":one", n(1)))

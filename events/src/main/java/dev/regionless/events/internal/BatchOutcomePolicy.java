@@ -1,19 +1,18 @@
 package dev.regionless.events.internal;
 
-import dev.regionless.functions.InvocationResult;
-
 /**
- * Turns an invocation's result into what happens to the batch. The stream poller owns ordering, reading and
- * positions; the policy owns the failure semantics, so that Lambda's options for them (retry limits, bisection,
- * {@code ReportBatchItemFailures}) are policies rather than changes to the poller.
+ * Turns an invocation's outcome into what happens to the batch. The stream poller owns ordering, reading and
+ * positions; the policy owns the failure semantics (Lambda's retry limits, bisection, partial batch responses), so
+ * it can be tested alone.
  */
 @FunctionalInterface
 public interface BatchOutcomePolicy {
 
     /**
      * @param batch the batch the function was invoked with
-     * @param result how the invocation ended
-     * @param failures how many invocations with this batch failed before this one
+     * @param outcome how the invocation ended
+     * @param retries how many retries of these records counted towards the retry limit so far
+     * @param failures how many invocations with these records failed in a row before this one, for the backoff
      */
-    BatchDecision decide(EventBatch batch, InvocationResult result, int failures);
+    BatchDecision decide(EventBatch batch, BatchOutcome outcome, int retries, int failures);
 }

@@ -2,24 +2,19 @@ package dev.regionless.events.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.regionless.common.AwsException;
-import dev.regionless.common.Json;
 import dev.regionless.events.EventSourceMapping;
-import dev.regionless.events.EventSourcesConfig;
-import dev.regionless.functions.Functions;
-import dev.regionless.functions.InvocationResult;
 import dev.regionless.tables.ChangeRecord;
 import dev.regionless.tables.streams.TableStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds one mapping's stream to its function, on a virtual thread of its own: read a batch after the mapping's
- * position, invoke the function synchronously, and move the position only when the {@link BatchOutcomePolicy} says
- * so. One batch at a time, so the function sees the table's changes in stream order.
+ * Feeds one lane of a mapping's stream to its function, on a virtual thread of its own: read a batch after the
+ * lane's position, invoke the function synchronously, and move the position as the {@link BatchOutcomePolicy}
+ * decides ({@link BatchDelivery}). One batch at a time per lane, so the function sees each item's changes in
+ * stream order.
  *
  * <p>It sleeps while the stream has nothing new and is woken by {@link #wake()} when the table changes; the
  * config's recheck interval is only a fallback. Stopping never interrupts an invocation: a batch in flight
@@ -28,50 +23,48 @@ import org.slf4j.LoggerFactory;
 public final class StreamPoller {
     private static final Logger LOG = LoggerFactory.getLogger(StreamPoller.class);
 
-    private final EventSourceMapping mapping;
+    private final MappingRuntime runtime;
     private final StreamSource source;
-    private final Functions functions;
-    private final DynamodbEvents events;
-    private final BatchOutcomePolicy policy;
-    private final EventSourcesConfig config;
     private final Wakeup wakeup = new Wakeup();
+    private final BatchDelivery delivery;
     private volatile boolean running = true;
     private Thread thread;
 
-    private StreamPoller(
-            EventSourceMapping mapping,
-            StreamSource source,
-            Functions functions,
-            DynamodbEvents events,
-            BatchOutcomePolicy policy,
-            EventSourcesConfig config) {
-        this.mapping = requireNonNull(mapping, "mapping");
+    private StreamPoller(MappingRuntime runtime, StreamSource source) {
+        this.runtime = requireNonNull(runtime, "runtime");
         this.source = requireNonNull(source, "source");
-        this.functions = requireNonNull(functions, "functions");
-        this.events = requireNonNull(events, "events");
-        this.policy = requireNonNull(policy, "policy");
-        this.config = requireNonNull(config, "config");
+        this.delivery = new BatchDelivery(runtime, source, new BatchDelivery.Pauser() {
+            @Override
+            public boolean pause(Duration delay, boolean wakeable) {
+                if (wakeable) {
+                    wakeup.await(delay);
+                } else {
+                    wakeup.sleep(delay, () -> running);
+                }
+                return running;
+            }
+
+            @Override
+            public boolean running() {
+                return running;
+            }
+        });
     }
 
-    /** Starts polling for {@code mapping}; the source must already hold the mapping's starting position. */
-    public static StreamPoller start(
-            EventSourceMapping mapping,
-            StreamSource source,
-            Functions functions,
-            DynamodbEvents events,
-            BatchOutcomePolicy policy,
-            EventSourcesConfig config) {
-        var poller = new StreamPoller(mapping, source, functions, events, policy, config);
-        poller.thread =
-                Thread.ofVirtual().name("event-source-" + mapping.uuid()).start(poller::run);
+    /** Starts polling one lane; the source must already hold the lane's starting position. */
+    public static StreamPoller start(MappingRuntime runtime, StreamSource source, Lane lane) {
+        var poller = new StreamPoller(runtime, source);
+        poller.thread = Thread.ofVirtual()
+                .name("event-source-" + runtime.mapping().uuid() + "-" + lane.index())
+                .start(poller::run);
         return poller;
     }
 
     public EventSourceMapping mapping() {
-        return mapping;
+        return runtime.mapping();
     }
 
-    /** Tells the poller its table changed. */
+    /** Tells the poller its table changed, or that functions were deployed. */
     public void wake() {
         wakeup.signal();
     }
@@ -95,16 +88,16 @@ public final class StreamPoller {
         while (running) {
             try {
                 if (!deliverNextBatch()) {
-                    wakeup.await(config.recheckInterval());
+                    wakeup.await(runtime.config().recheckInterval());
                 }
             } catch (RuntimeException e) {
                 // The store or the runtime failed outside an invocation; nothing was delivered, so try again later.
                 LOG.warn(
                         "event source mapping {}: cannot read {}: {}",
-                        mapping.uuid(),
-                        mapping.tableName(),
+                        runtime.mapping().uuid(),
+                        runtime.mapping().tableName(),
                         e.toString());
-                wakeup.sleep(config.recheckInterval(), () -> running);
+                wakeup.sleep(runtime.config().recheckInterval(), () -> running);
             }
         }
     }
@@ -125,16 +118,17 @@ public final class StreamPoller {
         if (trimmed > 0) {
             LOG.warn(
                     "event source mapping {}: {} records of {} left the stream before they were delivered",
-                    mapping.uuid(),
+                    runtime.mapping().uuid(),
                     trimmed,
                     stream.arn());
         }
-        deliver(stream, records);
+        delivery.deliver(stream, records);
         return true;
     }
 
     /** Up to a batch of records; with a batching window, waits for a full batch until the window closes. */
     private List<ChangeRecord> readBatch(TableStream stream, long position) {
+        var mapping = runtime.mapping();
         var records = source.read(stream, position, mapping.batchSize());
         if (records.isEmpty() || mapping.maximumBatchingWindowInSeconds() == 0) {
             return records;
@@ -147,97 +141,5 @@ public final class StreamPoller {
             records = source.read(stream, position, mapping.batchSize());
         }
         return records;
-    }
-
-    /**
-     * Invokes the function with this batch until the policy checkpoints it, the records pass the stream's
-     * retention, or the poller is stopped (the batch is then delivered again by the next poller).
-     */
-    private void deliver(TableStream stream, List<ChangeRecord> records) {
-        var remaining = records;
-        int failures = 0;
-        while (running) {
-            remaining = withoutExpired(stream, remaining);
-            if (remaining.isEmpty()) {
-                return;
-            }
-            var batch = events.batch(stream, remaining);
-            var result = invoke(batch);
-            switch (policy.decide(batch, result, failures)) {
-                case BatchDecision.Checkpoint checkpoint -> {
-                    source.advance(stream, checkpoint.afterSequence());
-                    return;
-                }
-                case BatchDecision.Retry retry -> {
-                    failures++;
-                    LOG.warn(
-                            "event source mapping {}: {} with records {}..{} {} (attempt {}); retrying in {} ms",
-                            mapping.uuid(),
-                            mapping.functionName(),
-                            batch.firstSequence(),
-                            batch.lastSequence(),
-                            describe(result),
-                            failures,
-                            retry.delay().toMillis());
-                    wakeup.sleep(retry.delay(), () -> running);
-                }
-            }
-        }
-    }
-
-    /**
-     * The records still within retention; the position moves past the others, which are never delivered. Records
-     * are stamped in stream order, so the expired ones are the batch's oldest.
-     */
-    private List<ChangeRecord> withoutExpired(TableStream stream, List<ChangeRecord> records) {
-        long cutoff = config.clock().millis() - config.retention().toMillis();
-        var expired = records.stream()
-                .takeWhile(record -> record.createdAtMillis() <= cutoff)
-                .toList();
-        if (expired.isEmpty()) {
-            return records;
-        }
-        LOG.warn(
-                "event source mapping {}: skipping {} records of {} up to {}: past the stream's retention of {}",
-                mapping.uuid(),
-                expired.size(),
-                stream.arn(),
-                expired.getLast().sequence(),
-                config.retention());
-        source.advance(stream, expired.getLast().sequence());
-        return records.subList(expired.size(), records.size());
-    }
-
-    private InvocationResult invoke(EventBatch batch) {
-        try {
-            return functions.invoke(mapping.functionName(), batch.payload());
-        } catch (AwsException e) {
-            // The function could not be invoked at all (not deployed, payload refused): a failure like any other.
-            var error = Json.mapper()
-                    .createObjectNode()
-                    .put("errorMessage", e.getMessage())
-                    .put("errorType", e.code());
-            return new InvocationResult.Failed("", error.toString().getBytes(StandardCharsets.UTF_8), "", false);
-        }
-    }
-
-    private static String describe(InvocationResult result) {
-        return switch (result) {
-            case InvocationResult.Completed completed -> "succeeded";
-            case InvocationResult.Failed failed when failed.timedOut() -> "timed out";
-            case InvocationResult.Failed failed -> "failed: " + errorOf(failed.errorPayload());
-            case InvocationResult.Throttled throttled -> "was throttled: " + throttled.reason();
-        };
-    }
-
-    /** {@code errorType: errorMessage} from Lambda's error JSON, without the stack trace. */
-    private static String errorOf(byte[] errorPayload) {
-        try {
-            var node = Json.mapper().readTree(errorPayload);
-            return node.path("errorType").asText() + ": "
-                    + node.path("errorMessage").asText();
-        } catch (java.io.IOException e) {
-            return new String(errorPayload, StandardCharsets.UTF_8);
-        }
     }
 }

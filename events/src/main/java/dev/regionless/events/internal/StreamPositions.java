@@ -55,6 +55,36 @@ public final class StreamPositions {
         store.deleteMeta(PREFIX + uuid);
     }
 
+    /** Forgets the positions of every lane of a mapping read in {@code lanes} lanes. */
+    public void forgetLanes(String uuid, int lanes) {
+        for (int i = 0; i < lanes; i++) {
+            forget(new Lane(i, lanes).positionKey(uuid));
+        }
+    }
+
+    /**
+     * Carries a mapping's position over when its number of lanes changes: records spread differently over the new
+     * lanes, so each starts where the slowest old lane stood. Records some old lanes had already delivered are then
+     * delivered again, which at-least-once delivery allows; none is skipped.
+     */
+    public void repartition(String uuid, int oldLanes, int newLanes) {
+        var old = new java.util.ArrayList<Position>();
+        for (int i = 0; i < oldLanes; i++) {
+            load(new Lane(i, oldLanes).positionKey(uuid)).ifPresent(old::add);
+        }
+        forgetLanes(uuid, oldLanes);
+        boolean oneStream = old.stream().map(Position::streamArn).distinct().count() == 1;
+        if (old.size() != oldLanes || !oneStream) {
+            return; // a lane had not started, or the stream changed meanwhile: start at the current stream's start
+        }
+        var slowest = old.stream()
+                .min(java.util.Comparator.comparingLong(Position::afterSequence))
+                .orElseThrow();
+        for (int i = 0; i < newLanes; i++) {
+            save(new Lane(i, newLanes).positionKey(uuid), slowest);
+        }
+    }
+
     private static Position decode(byte[] bytes) {
         try {
             JsonNode node = Json.mapper().readTree(bytes);

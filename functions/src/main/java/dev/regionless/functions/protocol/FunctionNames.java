@@ -6,11 +6,16 @@ import dev.regionless.functions.FunctionErrors;
  * Reads the {@code FunctionName} forms Lambda accepts: a name, {@code name:qualifier}, a partial ARN
  * ({@code 123456789012:function:name}) or a full ARN. Only {@code $LATEST} exists here as a qualifier.
  */
-final class FunctionNames {
+public final class FunctionNames {
     private FunctionNames() {}
 
-    /** The plain function name, or {@code null} when the qualifier names a version that does not exist. */
-    static Target parse(String raw, String qualifierParameter) {
+    /**
+     * The plain function name in {@code raw} and its qualifier (from {@code raw} or else {@code qualifierParameter});
+     * also used by the event source mappings' API, which takes the same forms.
+     *
+     * @throws dev.regionless.common.AwsException {@code InvalidParameterValueException} for text that is no name
+     */
+    public static Target parse(String raw, String qualifierParameter) {
         var value = raw;
         if (value.startsWith("arn:")) {
             var parts = value.split(":");
@@ -36,8 +41,9 @@ final class FunctionNames {
         return new Target(value, qualifier);
     }
 
-    record Target(String name, String qualifier) {
-        boolean isLatest() {
+    /** A function name and its qualifier ({@code null} when none was given). */
+    public record Target(String name, String qualifier) {
+        public boolean isLatest() {
             return qualifier == null || qualifier.isEmpty() || qualifier.equals("$LATEST");
         }
     }

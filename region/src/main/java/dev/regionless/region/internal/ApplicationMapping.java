@@ -1,5 +1,10 @@
 package dev.regionless.region.internal;
 
+import dev.regionless.common.schedule.ScheduleExpression;
+import dev.regionless.events.EventSourceMapping;
+import dev.regionless.events.FailureHandling;
+import dev.regionless.events.ScheduleDefinition;
+import dev.regionless.events.StartingPosition;
 import dev.regionless.functions.FunctionConfig;
 import dev.regionless.gateway.ApiType;
 import dev.regionless.gateway.Cors;
@@ -12,9 +17,13 @@ import dev.regionless.template.Application;
 import dev.regionless.template.CorsSpec;
 import dev.regionless.template.FunctionSpec;
 import dev.regionless.template.RouteSpec;
+import dev.regionless.template.ScheduleEventSpec;
+import dev.regionless.template.StreamEventSpec;
 import dev.regionless.template.ThrottleSpec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Translates a template's application model, already resolved for one region, into what each service deploys:
@@ -54,23 +63,61 @@ public final class ApplicationMapping {
      * The template's stream events as event source mappings. The uuid derives from the stack, function and event
      * names, so a redeploy (or a restart) finds the same mapping and its saved position.
      */
-    public static List<dev.regionless.events.EventSourceMapping> eventSources(Application application) {
+    public static List<EventSourceMapping> eventSources(Application application) {
         return application.streamEvents().stream()
-                .map(spec -> new dev.regionless.events.EventSourceMapping(
-                        java.util
-                                .UUID
-                                .nameUUIDFromBytes((application.stackName() + "/" + spec.functionLogicalId() + "/"
-                                                + spec.eventName())
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                                .toString(),
+                .map(spec -> new EventSourceMapping(
+                        stableUuid(application.stackName(), spec.functionLogicalId(), spec.eventName()),
                         spec.functionName(),
                         spec.tableName(),
-                        dev.regionless.events.StartingPosition.valueOf(
-                                spec.startingPosition().name()),
+                        StartingPosition.valueOf(spec.startingPosition().name()),
                         spec.batchSize(),
                         spec.batchingWindowSeconds(),
+                        spec.parallelizationFactor(),
+                        failureHandling(spec.errors()),
                         spec.enabled()))
                 .toList();
+    }
+
+    /**
+     * The template's {@code Schedule} and {@code ScheduleV2} events. Rules and schedules are named in the region's
+     * ARNs; the id derives from the stack, function and event names, so a redeploy keeps the schedule's timing.
+     */
+    public static List<ScheduleDefinition> schedules(Application application, String region, String accountId) {
+        return application.schedules().stream()
+                .map(spec -> {
+                    boolean rule = spec.kind() == ScheduleEventSpec.Kind.SCHEDULE;
+                    var arn = rule
+                            ? "arn:aws:events:" + region + ":" + accountId + ":rule/" + spec.name()
+                            : "arn:aws:scheduler:" + region + ":" + accountId + ":schedule/" + spec.groupName() + "/"
+                                    + spec.name();
+                    return new ScheduleDefinition(
+                            stableUuid(application.stackName(), spec.functionLogicalId(), spec.eventName()),
+                            rule ? ScheduleDefinition.Kind.RULE : ScheduleDefinition.Kind.SCHEDULER,
+                            arn,
+                            ScheduleExpression.parse(spec.expression()),
+                            spec.functionName(),
+                            spec.input(),
+                            spec.enabled(),
+                            spec.startDate(),
+                            spec.endDate());
+                })
+                .toList();
+    }
+
+    private static FailureHandling failureHandling(StreamEventSpec.ErrorHandling errors) {
+        return new FailureHandling(
+                errors.bisectBatchOnFunctionError(),
+                errors.maximumRetryAttempts(),
+                errors.maximumRecordAgeInSeconds(),
+                errors.reportBatchItemFailures(),
+                errors.onFailureDestination());
+    }
+
+    /** A name-based uuid: the same stack, function and event give the same uuid in every region and deploy. */
+    static String stableUuid(String stackName, String functionLogicalId, String eventName) {
+        return UUID.nameUUIDFromBytes(
+                        (stackName + "/" + functionLogicalId + "/" + eventName).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public static List<HttpApiDefinition> apis(Application application) {

@@ -4,6 +4,7 @@ import dev.regionless.common.AwsException;
 import dev.regionless.common.ErrorRendering;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
+import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.functions.protocol.LambdaApi;
 import dev.regionless.gateway.protocol.ConnectionsApi;
 import dev.regionless.queues.protocol.QueuesApi;
@@ -19,15 +20,22 @@ import java.util.function.Function;
  */
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
     private final LambdaApi lambda;
+    private final EventSourceMappingsApi eventSourceMappings;
     private final DynamoDbApi dynamoDb;
     private final ConnectionsApi connections;
     private final QueuesApi queues;
     private final Function<ServiceRequest, ServiceResponse> replication;
 
     /** A port for a region that does not replicate tables (tests of the other APIs). */
-    public ServicePort(LambdaApi lambda, DynamoDbApi dynamoDb, ConnectionsApi connections, QueuesApi queues) {
+    public ServicePort(
+            LambdaApi lambda,
+            EventSourceMappingsApi eventSourceMappings,
+            DynamoDbApi dynamoDb,
+            ConnectionsApi connections,
+            QueuesApi queues) {
         this(
                 lambda,
+                eventSourceMappings,
                 dynamoDb,
                 connections,
                 queues,
@@ -38,20 +46,23 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
     /** @param replication serves the other regions' replication links, under {@link Replication#PATH_PREFIX} */
     public ServicePort(
             LambdaApi lambda,
+            EventSourceMappingsApi eventSourceMappings,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
             Replication replication) {
-        this(lambda, dynamoDb, connections, queues, replication::handle);
+        this(lambda, eventSourceMappings, dynamoDb, connections, queues, replication::handle);
     }
 
     private ServicePort(
             LambdaApi lambda,
+            EventSourceMappingsApi eventSourceMappings,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
             Function<ServiceRequest, ServiceResponse> replication) {
         this.lambda = lambda;
+        this.eventSourceMappings = eventSourceMappings;
         this.dynamoDb = dynamoDb;
         this.connections = connections;
         this.queues = queues;
@@ -65,6 +76,9 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         }
         if (LambdaApi.accepts(request)) {
             return lambda.handle(request);
+        }
+        if (EventSourceMappingsApi.accepts(request)) {
+            return eventSourceMappings.handle(request);
         }
         if (DynamoDbApi.accepts(request)) {
             return dynamoDb.handle(request);

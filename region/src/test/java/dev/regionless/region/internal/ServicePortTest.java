@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionless.common.Json;
 import dev.regionless.common.ServiceRequest;
+import dev.regionless.events.EventSources;
+import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -29,6 +31,7 @@ class ServicePortTest {
     private Functions functions;
     private TableStore tables;
     private QueueStore queues;
+    private EventSources eventSources;
     private Vertx vertx;
     private WebSocketGateway webSockets;
 
@@ -36,6 +39,7 @@ class ServicePortTest {
     void stop() {
         webSockets.close();
         vertx.close().await();
+        eventSources.close();
         functions.close();
         tables.close();
         queues.close();
@@ -111,6 +115,21 @@ class ServicePortTest {
     }
 
     @Test
+    void eventSourceMappingsPathIsAnsweredByTheEventSourceMappingsApi() throws Exception {
+        var port = servicePort();
+
+        var response =
+                port.apply(new ServiceRequest("GET", "/2015-03-31/event-source-mappings/", "", Map.of(), new byte[0]));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(Json.mapper()
+                        .readTree(response.body())
+                        .get("EventSourceMappings")
+                        .isArray())
+                .isTrue();
+    }
+
+    @Test
     void connectionsPathIsAnsweredByTheConnectionsApi() throws Exception {
         var port = servicePort();
 
@@ -129,8 +148,10 @@ class ServicePortTest {
         vertx = Vertx.vertx();
         webSockets = WebSocketGateway.start(vertx, "127.0.0.1", 0, GatewayConfig.defaults("eu-west-2"), functions);
         queues = QueueStore.open(logs.resolve("queues"), "eu-west-2", "000000000000", java.time.Clock.systemUTC());
+        eventSources = EventSources.create(functions, tables, java.time.Clock.systemUTC());
         return new ServicePort(
                 new LambdaApi(functions, config),
+                new EventSourceMappingsApi(eventSources, tables),
                 new DynamoDbApi(tables, java.time.Clock.systemUTC()),
                 webSockets.connectionsApi(),
                 new QueuesApi(queues, URI.create("http://127.0.0.1:1")));

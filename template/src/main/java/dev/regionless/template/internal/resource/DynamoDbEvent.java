@@ -36,6 +36,8 @@ final class DynamoDbEvent implements EventSource {
         var batchSize = properties.integer("BatchSize", 1, 10_000).orElse(100);
         var batchingWindow =
                 properties.integer("MaximumBatchingWindowInSeconds", 0, 300).orElse(0);
+        var parallelization = properties.integer("ParallelizationFactor", 1, 10).orElse(1);
+        var errors = StreamErrorSettings.read(properties, context);
         var enabled = properties.get("Enabled").map(Values::bool).orElse(true);
         table.ifPresent(reference -> context.addStreamEvent(new StreamEventSpec(
                 function.logicalId(),
@@ -46,6 +48,8 @@ final class DynamoDbEvent implements EventSource {
                 startingPosition,
                 batchSize,
                 batchingWindow,
+                parallelization,
+                errors,
                 enabled)));
     }
 

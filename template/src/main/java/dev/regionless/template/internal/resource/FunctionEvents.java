@@ -1,6 +1,7 @@
 package dev.regionless.template.internal.resource;
 
 import dev.regionless.template.FunctionSpec;
+import dev.regionless.template.ScheduleEventSpec;
 import dev.regionless.template.internal.node.Mapping;
 import dev.regionless.template.internal.node.Node;
 import dev.regionless.template.internal.node.Scalar;
@@ -19,8 +20,10 @@ final class FunctionEvents {
     private static final Map<String, EventSource> SOURCES = Map.of(
             "Api", new ApiEvent(),
             "HttpApi", new HttpApiEvent(),
-            "DynamoDB", new DynamoDbEvent()
-            // Planned: SQS, Schedule, SNS.
+            "DynamoDB", new DynamoDbEvent(),
+            "Schedule", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE),
+            "ScheduleV2", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE_V2)
+            // Planned: SQS, SNS.
             );
     private static final Set<String> NOT_YET = Set.of(
             "AlexaSkill",
@@ -34,8 +37,6 @@ final class FunctionEvents {
             "MQ",
             "MSK",
             "S3",
-            "Schedule",
-            "ScheduleV2",
             "SelfManagedKafka",
             "SNS",
             "SQS");

@@ -22,6 +22,15 @@ final class Properties {
         this.resolver = resolver;
     }
 
+    /** The properties as written, not evaluated. */
+    Mapping raw() {
+        return raw;
+    }
+
+    Resolver resolver() {
+        return resolver;
+    }
+
     /** The property evaluated, or empty if absent or {@code AWS::NoValue}. */
     Optional<Node> get(String name) {
         return raw.get(name).flatMap(resolver::resolve);

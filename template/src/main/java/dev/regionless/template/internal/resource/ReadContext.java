@@ -2,6 +2,7 @@ package dev.regionless.template.internal.resource;
 
 import dev.regionless.template.FunctionSpec;
 import dev.regionless.template.QueueSpec;
+import dev.regionless.template.ScheduleEventSpec;
 import dev.regionless.template.StreamEventSpec;
 import dev.regionless.template.TableSpec;
 import dev.regionless.template.internal.intrinsic.Resolver;
@@ -28,6 +29,7 @@ final class ReadContext {
     private final List<StreamEventSpec> streamEvents = new ArrayList<>();
     private final RoutingRegistry routing = new RoutingRegistry();
     private final List<QueueSpec> queues = new ArrayList<>();
+    private final List<ScheduleEventSpec> schedules = new ArrayList<>();
 
     ReadContext(Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
         this.resolver = resolver;
@@ -67,6 +69,14 @@ final class ReadContext {
 
     void addStreamEvent(StreamEventSpec event) {
         streamEvents.add(event);
+    }
+
+    List<ScheduleEventSpec> schedules() {
+        return schedules;
+    }
+
+    void addSchedule(ScheduleEventSpec schedule) {
+        schedules.add(schedule);
     }
 
     List<FunctionSpec> functions() {

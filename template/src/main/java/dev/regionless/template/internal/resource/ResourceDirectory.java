@@ -128,6 +128,7 @@ public final class ResourceDirectory implements ResourceLookup {
         }
         var apis = context.apis().build(context);
         var webSocketApis = context.webSockets().build(context);
+        TemplateLint.check(context, apis, webSocketApis);
         return new Application(
                 resolver.context().stackName(),
                 context.functions(),
@@ -138,6 +139,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.routing().records(),
                 context.routing().healthChecks(),
                 context.queues(),
+                context.schedules(),
                 warnings);
     }
 

@@ -128,18 +128,21 @@ final class SamProperties {
             Map.of("TimeoutInMillis", "the function's Timeout applies"),
             Map.of());
 
-    private static final String STREAM_RETRIES = "retry and failure settings of stream events are not applied yet";
-
     static final PropertyRules DYNAMODB_EVENT = new PropertyRules(
             "a DynamoDB event",
-            Set.of("Stream", "StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds", "Enabled"),
+            Set.of(
+                    "Stream",
+                    "StartingPosition",
+                    "BatchSize",
+                    "MaximumBatchingWindowInSeconds",
+                    "Enabled",
+                    "ParallelizationFactor",
+                    "BisectBatchOnFunctionError",
+                    "MaximumRetryAttempts",
+                    "MaximumRecordAgeInSeconds",
+                    "DestinationConfig",
+                    "FunctionResponseTypes"),
             Map.ofEntries(
-                    entry("BisectBatchOnFunctionError", STREAM_RETRIES),
-                    entry("MaximumRetryAttempts", STREAM_RETRIES),
-                    entry("MaximumRecordAgeInSeconds", STREAM_RETRIES),
-                    entry("DestinationConfig", STREAM_RETRIES),
-                    entry("FunctionResponseTypes", STREAM_RETRIES),
-                    entry("ParallelizationFactor", "each shard is read by one invocation at a time"),
                     entry("FilterCriteria", "records are not filtered yet; the function gets every record"),
                     entry("TumblingWindowInSeconds", "tumbling windows are not supported yet"),
                     entry("KmsKeyArn", "filter criteria are not encrypted at rest"),
@@ -147,6 +150,41 @@ final class SamProperties {
             Map.of(
                     "StartingPositionTimestamp",
                     "StartingPosition TRIM_HORIZON or LATEST; DynamoDB streams have no AT_TIMESTAMP"));
+
+    private static final String DELIVERY_RETRIES = "EventBridge's retries of a failed delivery are not modelled: the"
+            + " region hands each event straight to the function";
+
+    static final PropertyRules SCHEDULE_EVENT = new PropertyRules(
+            "a Schedule event",
+            Set.of("Schedule", "Input", "Enabled", "State", "Name"),
+            Map.of(
+                    "Description", "descriptions have no effect",
+                    "RetryPolicy", DELIVERY_RETRIES,
+                    "DeadLetterConfig", DELIVERY_RETRIES,
+                    "RoleArn", IAM),
+            Map.of());
+
+    static final PropertyRules SCHEDULE_V2_EVENT = new PropertyRules(
+            "a ScheduleV2 event",
+            Set.of(
+                    "ScheduleExpression",
+                    "ScheduleExpressionTimezone",
+                    "Input",
+                    "State",
+                    "Name",
+                    "GroupName",
+                    "StartDate",
+                    "EndDate",
+                    "FlexibleTimeWindow"),
+            Map.ofEntries(
+                    entry("Description", "descriptions have no effect"),
+                    entry("RetryPolicy", DELIVERY_RETRIES),
+                    entry("DeadLetterConfig", DELIVERY_RETRIES),
+                    entry("RoleArn", IAM),
+                    entry("PermissionsBoundary", IAM),
+                    entry("KmsKeyArn", "a schedule's input is not encrypted at rest"),
+                    entry("OmitName", "names are derived from the stack either way")),
+            Map.of());
 
     static final PropertyRules METHOD_SETTING = new PropertyRules(
             "MethodSettings",

@@ -1,0 +1,30 @@
+package dev.regionless.events.internal;
+
+/**
+ * The mapping's {@code LastProcessingResult}, as the Lambda API reports it: what happened to the last batch any of
+ * its lanes delivered. Written by the pollers, read by the API.
+ */
+public final class ProcessingResult {
+    public static final String NONE = "No records processed";
+    public static final String OK = "OK";
+
+    private volatile String last = NONE;
+
+    public String last() {
+        return last;
+    }
+
+    void record(BatchOutcome outcome) {
+        last = switch (outcome) {
+            case BatchOutcome.Succeeded succeeded -> OK;
+            case BatchOutcome.ReportedFailure reported -> "PROBLEM: Function reported batch item failures";
+            case BatchOutcome.FunctionError error -> "PROBLEM: Function call failed";
+            case BatchOutcome.NotInvoked notInvoked ->
+                switch (notInvoked.statusCode()) {
+                    case 429 -> "PROBLEM: Function call throttled";
+                    case 404 -> "PROBLEM: Function not found";
+                    default -> "PROBLEM: Function call failed";
+                };
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package dev.regionless.events.protocol;
+
+import dev.regionless.events.MappingDescription;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes Lambda's {@code EventSourceMappingConfiguration} for a stream mapping. */
+final class MappingResponses {
+    private MappingResponses() {}
+
+    static Map<String, Object> configuration(MappingDescription description) {
+        var mapping = description.mapping();
+        var handling = mapping.failureHandling();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("UUID", mapping.uuid());
+        body.put("StartingPosition", mapping.startingPosition().name());
+        body.put("BatchSize", mapping.batchSize());
+        body.put("MaximumBatchingWindowInSeconds", mapping.maximumBatchingWindowInSeconds());
+        body.put("ParallelizationFactor", mapping.parallelizationFactor());
+        body.put("EventSourceArn", description.eventSourceArn());
+        body.put("FunctionArn", description.functionArn());
+        // rest-json timestamps are epoch seconds, with milliseconds as a fraction.
+        body.put("LastModified", BigDecimal.valueOf(description.lastModified().toEpochMilli(), 3));
+        body.put("LastProcessingResult", description.lastProcessingResult());
+        body.put("State", description.state());
+        body.put("StateTransitionReason", "User action");
+        body.put(
+                "DestinationConfig",
+                handling.onFailure()
+                        .<Map<String, Object>>map(arn -> Map.of("OnFailure", Map.of("Destination", arn)))
+                        .orElse(Map.of()));
+        body.put("MaximumRecordAgeInSeconds", handling.maximumRecordAgeInSeconds());
+        body.put("BisectBatchOnFunctionError", handling.bisectBatchOnFunctionError());
+        body.put("MaximumRetryAttempts", handling.maximumRetryAttempts());
+        body.put("TumblingWindowInSeconds", 0);
+        body.put(
+                "FunctionResponseTypes",
+                handling.reportBatchItemFailures() ? List.of("ReportBatchItemFailures") : List.of());
+        body.put("EventSourceMappingArn", description.arn());
+        return body;
+    }
+}
