@@ -35,7 +35,8 @@ public final class Main {
             }
             default -> {
                 System.err.println("bench: " + which + " (expected one of "
-                        + List.of("gateway", "coldstart", "tables", "chat", "replication", "router", "queues", "all") + ")");
+                        + List.of("gateway", "coldstart", "tables", "chat", "replication", "router", "queues", "all")
+                        + ")");
                 System.exit(2);
             }
         }
