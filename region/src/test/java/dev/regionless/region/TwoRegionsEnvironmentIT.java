@@ -96,6 +96,40 @@ class TwoRegionsEnvironmentIT {
         assertThat(probe("eu-west-2").has("REGIONLESS_REGION_HEALTH")).isFalse();
     }
 
+    @Test
+    void regionHealthFailsWhileTheHealthSwitchFails() throws Exception {
+        setHealthSwitch("eu-west-2", "fail");
+        try {
+            assertThat(regionHealth("eu-west-2")).isEqualTo(503);
+            assertThat(regionHealth("us-west-2")).isEqualTo(200);
+        } finally {
+            setHealthSwitch("eu-west-2", "pass");
+        }
+        assertThat(regionHealth("eu-west-2")).isEqualTo(200);
+    }
+
+    @Test
+    void regionHealthFailsWhileTheRegionIsDark() throws Exception {
+        regions.region("us-west-2").goDark();
+        try {
+            assertThat(regionHealth("us-west-2")).isEqualTo(503);
+        } finally {
+            regions.region("us-west-2").comeBack();
+        }
+        assertThat(regionHealth("us-west-2")).isEqualTo(200);
+    }
+
+    private static int regionHealth(String region) throws Exception {
+        var admin = regions.region(region).endpoints().admin();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(
+                            java.net.http.HttpRequest.newBuilder(admin.resolve("/admin/region-health"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
+    }
+
     private static void setHealthSwitch(String region, String status) throws Exception {
         var admin = regions.region(region).endpoints().admin();
         try (var http = java.net.http.HttpClient.newHttpClient()) {

@@ -37,7 +37,7 @@ public record HealthCheckConfig(
     public enum Endpoint {
         /** The region's app port, where the application's own health route answers (as Route 53 checks it). */
         HTTP,
-        /** The region's admin port ({@code /admin/health}). */
+        /** The region's admin port ({@code /admin/region-health}: fails while the region is down or failing). */
         ADMIN
     }
 
@@ -68,11 +68,11 @@ public record HealthCheckConfig(
      * come back, so a region answering errors or refusing connections is out within 250-750 ms. A check may take
      * Route 53's 2 s: a busy region answering slowly is not taken for a dead one (a hung region takes 4.5 s to go,
      * and the proxy's outlier detection and retries cover the requests meanwhile). Checks the admin port's
-     * {@code /admin/health}.
+     * {@code /admin/region-health}, which fails while the region is dark or its health switch fails.
      */
     public static HealthCheckConfig defaults() {
         return new HealthCheckConfig(
-                Endpoint.ADMIN, "/admin/health", Duration.ofMillis(250), Duration.ofSeconds(2), 2, 2, null);
+                Endpoint.ADMIN, "/admin/region-health", Duration.ofMillis(250), Duration.ofSeconds(2), 2, 2, null);
     }
 
     /** Route 53's standard check: every 30 s, threshold 3 both ways, 2 s to answer. */

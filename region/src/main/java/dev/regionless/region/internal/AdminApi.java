@@ -101,6 +101,9 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         if (path.equals("/admin/health")) {
             return ServiceResponse.json(200, Map.of("region", region, "status", "ok"));
         }
+        if (path.equals("/admin/region-health")) {
+            return regionHealth();
+        }
         if (path.equals("/admin/health-switch")) {
             return ServiceResponse.json(200, Map.of("region", region, "status", healthSwitch));
         }
@@ -165,6 +168,21 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
             power.up();
         }
         return ServiceResponse.json(200, Map.of("region", region, "state", state));
+    }
+
+    /**
+     * What a router's health check asks: unlike {@code /admin/health} (the admin port is alive, which it stays while
+     * the region is dark so that it can be brought back), this fails with 503 when the region is down or its health
+     * switch fails, so an edge checking it takes the region out whichever way it was broken.
+     */
+    private ServiceResponse regionHealth() {
+        if (power != null && power.isDown()) {
+            return ServiceResponse.json(503, Map.of("region", region, "status", "down"));
+        }
+        if (healthSwitch.equals("fail")) {
+            return ServiceResponse.json(503, Map.of("region", region, "status", "failing"));
+        }
+        return ServiceResponse.json(200, Map.of("region", region, "status", "ok"));
     }
 
     /**
