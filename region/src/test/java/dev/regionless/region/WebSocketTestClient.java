@@ -13,11 +13,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A WebSocket client as a browser would be one: the JDK's, collecting what the server sends. */
-final class WebSocketTestClient implements AutoCloseable {
+public final class WebSocketTestClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** How the server closed the connection. */
-    record Closed(int code, String reason) {}
+    public record Closed(int code, String reason) {}
 
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
@@ -27,7 +27,7 @@ final class WebSocketTestClient implements AutoCloseable {
     private WebSocketTestClient() {}
 
     /** Connects; fails the test if the handshake is refused. */
-    static WebSocketTestClient connect(URI uri) {
+    public static WebSocketTestClient connect(URI uri) {
         var client = new WebSocketTestClient();
         client.socket = HTTP.newWebSocketBuilder()
                 .header("User-Agent", "websocket-test/1.0")
@@ -39,7 +39,7 @@ final class WebSocketTestClient implements AutoCloseable {
     }
 
     /** The HTTP status a refused handshake was answered with. */
-    static int refusedStatus(URI uri) {
+    public static int refusedStatus(URI uri) {
         try {
             connect(uri).close();
         } catch (CompletionException e) {
@@ -51,19 +51,19 @@ final class WebSocketTestClient implements AutoCloseable {
         throw new AssertionError("the handshake to " + uri + " was accepted");
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
     /** Sends one message in several frames, one per part. */
-    void sendInFrames(String... parts) {
+    public void sendInFrames(String... parts) {
         for (int i = 0; i < parts.length; i++) {
             socket.sendText(parts[i], i == parts.length - 1).join();
         }
     }
 
     /** The next message from the server; fails the test after 20 s. */
-    String nextMessage() {
+    public String nextMessage() {
         try {
             var message = messages.poll(20, TimeUnit.SECONDS);
             if (message == null) {
@@ -77,12 +77,12 @@ final class WebSocketTestClient implements AutoCloseable {
     }
 
     /** A message already received, if any, without waiting. */
-    String pendingMessage() {
+    public String pendingMessage() {
         return messages.poll();
     }
 
     /** How the server closed the connection; fails the test after 20 s. */
-    Closed awaitClose() {
+    public Closed awaitClose() {
         return closed.orTimeout(20, TimeUnit.SECONDS).join();
     }
 
