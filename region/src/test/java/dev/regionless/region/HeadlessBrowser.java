@@ -10,7 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +29,17 @@ import org.opentest4j.TestAbortedException;
  * as the {@code regionless.playwright} system property. Without Chromium or playwright-core the test is skipped,
  * except under CI=true, where it fails.
  */
-final class HeadlessBrowser implements AutoCloseable {
+public final class HeadlessBrowser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final Duration COMMAND = Duration.ofSeconds(30);
 
     /** What a Quack page shows: its connection state (and every state it took), its region and its messages. */
-    record QuackPage(String connection, String region, List<String> connectionLog, List<Message> messages) {
+    public record QuackPage(String connection, String region, List<String> connectionLog, List<Message> messages) {
         /** One list item: the region that served it, its text, and the region it was written in. */
-        record Message(String id, String region, String text, String origin) {}
+        public record Message(String id, String region, String text, String origin) {}
 
-        Optional<Message> message(String text) {
+        public Optional<Message> message(String text) {
             return messages.stream().filter(m -> m.text().equals(text)).findFirst();
         }
     }
@@ -64,7 +63,7 @@ final class HeadlessBrowser implements AutoCloseable {
      * Starts Chromium; screenshots go to {@code output}, and what Node.js and the pages print to {@code
      * output/browser.log}.
      */
-    static HeadlessBrowser start(Path output) {
+    public static HeadlessBrowser start(Path output) {
         var playwright = playwrightFolder();
         if (!Files.isExecutable(CHROMIUM)) {
             throw unavailable(CHROMIUM + " is not installed; apt-get install chromium (.ci/run does)");
@@ -77,7 +76,11 @@ final class HeadlessBrowser implements AutoCloseable {
         Process node;
         try {
             node = new ProcessBuilder(
-                            "node", script().toString(), playwright.toString(), CHROMIUM.toString(), output.toString())
+                            "node",
+                            script(output).toString(),
+                            playwright.toString(),
+                            CHROMIUM.toString(),
+                            output.toString())
                     .redirectError(output.resolve("browser.log").toFile())
                     .start();
         } catch (IOException e) {
@@ -97,33 +100,33 @@ final class HeadlessBrowser implements AutoCloseable {
     }
 
     /** Opens {@code url} in a new tab called {@code page}, returning once it has loaded. */
-    void open(String page, URI url) {
+    public void open(String page, URI url) {
         pages.add(page);
         run(request("open", page).put("url", url.toString()));
     }
 
     /** The tabs opened so far, in order. */
-    List<String> pages() {
+    public List<String> pages() {
         return List.copyOf(pages);
     }
 
     /** What the Quack page in tab {@code page} shows now. */
-    QuackPage quack(String page) {
+    public QuackPage quack(String page) {
         return Json.mapper().convertValue(run(request("quack", page)), QuackPage.class);
     }
 
     /** Types {@code text} into the page's message box and presses Enter. */
-    void send(String page, String text) {
+    public void send(String page, String text) {
         run(request("send", page).put("text", text));
     }
 
     /** Saves a screenshot of the tab as {@code output/file}. */
-    Path screenshot(String page, String file) {
+    public Path screenshot(String page, String file) {
         return Path.of(run(request("screenshot", page).put("file", file)).asText());
     }
 
     /** Saves screenshots of two tabs next to each other, each under its caption, as {@code output/file}. */
-    Path sideBySide(String left, String leftCaption, String right, String rightCaption, String file) {
+    public Path sideBySide(String left, String leftCaption, String right, String rightCaption, String file) {
         var request = request("sideBySide", null).put("file", file);
         request.putObject("left").put("page", left).put("caption", leftCaption);
         request.putObject("right").put("page", right).put("caption", rightCaption);
@@ -220,15 +223,20 @@ final class HeadlessBrowser implements AutoCloseable {
         return Path.of(folder).toAbsolutePath();
     }
 
-    private static Path script() {
-        var script = HeadlessBrowser.class.getResource("/browser/drive-chromium.mjs");
-        if (script == null) {
-            throw new IllegalStateException("browser/drive-chromium.mjs is not on the test classpath");
-        }
-        try {
-            return Path.of(script.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /**
+     * The driver script, copied out of the classpath into {@code output}: other modules' tests load this class from
+     * region's test jar, where the script is no file of its own.
+     */
+    private static Path script(Path output) {
+        try (var script = HeadlessBrowser.class.getResourceAsStream("/browser/drive-chromium.mjs")) {
+            if (script == null) {
+                throw new IllegalStateException("browser/drive-chromium.mjs is not on the test classpath");
+            }
+            var copy = output.resolve("drive-chromium.mjs");
+            Files.copy(script, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
