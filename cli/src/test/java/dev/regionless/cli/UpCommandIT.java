@@ -61,6 +61,43 @@ class UpCommandIT {
     }
 
     @Test
+    void anEdgeStartedWithUpSendsClientsToAHealthyRegionWhenOneGoesDown() throws Exception {
+        var template = Path.of(System.getProperty("regionless.home", "..")).resolve("examples/hello/template.yaml");
+
+        try (var up = CliProcess.start(
+                work,
+                "up",
+                "--template",
+                template.toString(),
+                "--regions",
+                "eu-west-2,us-east-1",
+                "--edge",
+                "local",
+                "--data",
+                "run",
+                "--no-delay")) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> up.output().contains("Press Ctrl-C"));
+            var edge = json.readTree(Files.readString(work.resolve("run/endpoints.json")))
+                    .get("edges")
+                    .get("local");
+            var hello = URI.create(edge.get("api").asText() + "/hello");
+            var first = regionOf(get(hello));
+            var other = first.equals("eu-west-2") ? "us-east-1" : "eu-west-2";
+
+            var down = CliProcess.run(work, "chaos", "region", first, "down", "--data", "run");
+            var during = get(hello);
+
+            assertThat(down.exitCode()).as(down.output()).isZero();
+            assertThat(during.statusCode()).isEqualTo(200);
+            assertThat(regionOf(during)).isEqualTo(other);
+        }
+    }
+
+    private static String regionOf(HttpResponse<String> response) {
+        return response.headers().firstValue("X-Regionless-Region").orElse("none");
+    }
+
+    @Test
     void redeployThatFailsToLoadKeepsTheOldVersionAndAGoodOneReplacesIt() throws Exception {
         var home = Path.of(System.getProperty("regionless.home", "..")).toAbsolutePath();
         var original = Files.readString(home.resolve("examples/hello/template.yaml"))
