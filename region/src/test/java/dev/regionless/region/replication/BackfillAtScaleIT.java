@@ -73,6 +73,8 @@ class BackfillAtScaleIT {
                             + fill.path("itemsTotal").asLong()));
                     london.describeTable(b -> b.tableName(TABLE)).table().replicas().stream()
                             .filter(replica -> replica.replicaStatus() == ReplicaStatus.CREATING)
+                            // absent (as DynamoDB may leave it) before the fill starts and after it ends
+                            .filter(replica -> replica.replicaStatusPercentProgress() != null)
                             .forEach(replica ->
                                     described.add(replica.regionName() + " " + replica.replicaStatusPercentProgress()));
                     return backfills.isEmpty() && !progress.isEmpty();
@@ -95,7 +97,7 @@ class BackfillAtScaleIT {
                         assertThat(Long.parseLong(counts[0])).isPositive().isLessThan(Long.parseLong(counts[1]));
                     });
             assertThat(described)
-                    .as("DescribeTable showed the new replica CREATING with its progress")
+                    .as("DescribeTable showed the new replica CREATING with its progress part-way")
                     .isNotEmpty()
                     .allSatisfy(line -> assertThat(Integer.parseInt(line.substring("us-west-2 ".length())))
                             .isBetween(0, 99));
