@@ -2,17 +2,28 @@ package dev.regionless.events;
 
 /**
  * Finds the {@link FailureDestination} an on-failure ARN names. A region combines one per kind of target it has:
- * functions now, queues and topics when those services exist.
+ * queues and functions now, topics when that service exists.
  */
 @FunctionalInterface
 public interface FailureDestinations {
 
     /**
      * Destinations that are functions of this region, named by their ARN ({@code !GetAtt Fn.Arn}): each record is
-     * the payload of one synchronous invocation. Queue and topic ARNs are refused until those services exist.
+     * the payload of one synchronous invocation. Queue and topic ARNs are refused.
      */
     static FailureDestinations functions(dev.regionless.functions.Functions functions, String region) {
         return new dev.regionless.events.internal.FunctionDestinations(functions, region);
+    }
+
+    /**
+     * The destinations of a region with queues: a queue ARN ({@code !GetAtt Queue.Arn}) names one of
+     * {@code queues}, which must exist and be a standard queue, and receives each record as a message's body; any
+     * other ARN is read as {@link #functions}. Topic ARNs are refused until the region has topics.
+     */
+    static FailureDestinations functionsAndQueues(
+            dev.regionless.functions.Functions functions, dev.regionless.queues.QueueStore queues) {
+        return new dev.regionless.events.internal.RegionDestinations(
+                new dev.regionless.events.internal.QueueDestinations(queues), functions(functions, queues.region()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.regionless.region;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.EventSources;
 import dev.regionless.events.EventSourcesConfig;
+import dev.regionless.events.FailureDestinations;
 import dev.regionless.events.Schedules;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.functions.Functions;
@@ -94,7 +95,8 @@ public final class RegionNode implements AutoCloseable {
                 tables,
                 EventSourcesConfig.defaults(config.clock())
                         .withMappingsFile(
-                                config.dataDirectory().resolve("events").resolve("event-source-mappings.json")));
+                                config.dataDirectory().resolve("events").resolve("event-source-mappings.json")),
+                FailureDestinations.functionsAndQueues(functions, queues));
         this.schedules = Schedules.start(functions, tables, config.clock());
         this.housekeeping = TableHousekeeping.start(
                 tables,

@@ -175,6 +175,9 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "dev.regionless.tables.engine..",
                         "dev.regionless.tables.storage..",
+                        "dev.regionless.queues.engine..",
+                        "dev.regionless.queues.storage..",
+                        "dev.regionless.queues.protocol..",
                         "dev.regionless.gateway..",
                         "dev.regionless.template..")
                 .check(classes);

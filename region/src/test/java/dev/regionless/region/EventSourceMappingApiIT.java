@@ -218,8 +218,13 @@ class EventSourceMappingApiIT {
         assertInvalid(
                 b -> b.destinationConfig(
                         d -> d.onFailure(f -> f.destination("arn:aws:sqs:eu-west-2:123456789012:dlq"))),
-                "DestinationConfig.OnFailure.Destination: arn:aws:sqs:eu-west-2:123456789012:dlq (expected: a"
-                        + " function ARN; queue and topic destinations are not supported by Regionless yet)");
+                "DestinationConfig.OnFailure.Destination: arn:aws:sqs:eu-west-2:123456789012:dlq (expected: an"
+                        + " existing queue; there is no queue dlq in eu-west-2)");
+        assertInvalid(
+                b -> b.destinationConfig(
+                        d -> d.onFailure(f -> f.destination("arn:aws:sns:eu-west-2:123456789012:alarms"))),
+                "DestinationConfig.OnFailure.Destination: arn:aws:sns:eu-west-2:123456789012:alarms (expected: a"
+                        + " function or queue ARN; topic destinations are not supported by Regionless yet)");
         assertInvalid(
                 b -> b.filterCriteria(f -> f.filters(software.amazon.awssdk.services.lambda.model.Filter.builder()
                         .pattern("{\"eventName\":[\"INSERT\"]}")

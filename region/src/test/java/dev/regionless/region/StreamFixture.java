@@ -17,11 +17,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * One region on a clock the test moves, running a template with a {@code messages} table whose stream feeds
  * functions, a {@code received} table where {@code StreamRecorder}s write what they got, and an {@code events} table
- * where {@code EventRecorder}s write the events they got; with SDK clients for DynamoDB and Lambda.
+ * where {@code EventRecorder}s write the events they got; with SDK clients for DynamoDB, Lambda and SQS.
  */
 final class StreamFixture implements AutoCloseable {
     static final String REGION = "eu-west-2";
@@ -32,6 +33,7 @@ final class StreamFixture implements AutoCloseable {
     RegionSet regions;
     DynamoDbClient dynamodb;
     LambdaClient lambda;
+    SqsClient sqs;
 
     /** @param resources the template's functions, added after the tables */
     StreamFixture(Path folder, String resources) {
@@ -83,9 +85,16 @@ final class StreamFixture implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         lambda = TestApps.lambda(region());
+        sqs = SqsClient.builder()
+                .endpointOverride(region().endpoints().service())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     void stop() {
+        sqs.close();
         lambda.close();
         dynamodb.close();
         regions.close();

@@ -252,19 +252,49 @@ class DynamoDbEventTest {
     }
 
     @Test
-    void aQueueAsOnFailureDestinationIsRejectedUntilQueuesExist() {
+    void aQueueArnIsReadAsTheOnFailureDestination() {
+        var event = changes("""
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                DestinationConfig:
+                  OnFailure:
+                    Type: SQS
+                    Destination: arn:aws:sqs:eu-west-2:123456789012:failures
+                """);
+
+        assertThat(event.errors().onFailureDestination()).isEqualTo("arn:aws:sqs:eu-west-2:123456789012:failures");
+    }
+
+    @Test
+    void aTopicAsOnFailureDestinationIsRejectedUntilTopicsExist() {
         assertRejected(
                 """
                 Stream: !GetAtt Messages.StreamArn
                 StartingPosition: LATEST
                 DestinationConfig:
                   OnFailure:
-                    Destination: arn:aws:sqs:eu-west-2:123456789012:failures
+                    Destination: arn:aws:sns:eu-west-2:123456789012:failures
                 """,
                 "template.yaml:17: Resources.Hello.Properties.Events.Changes.Properties.DestinationConfig.OnFailure"
-                        + ".Destination: arn:aws:sqs:eu-west-2:123456789012:failures is a queue or topic; those"
-                        + " destinations are not supported by Regionless yet (expected: a function ARN such as !GetAtt"
-                        + " Function.Arn)");
+                        + ".Destination: arn:aws:sns:eu-west-2:123456789012:failures is a topic; topic destinations"
+                        + " are not supported by Regionless yet (expected: a queue or function ARN such as !GetAtt"
+                        + " Queue.Arn)");
+    }
+
+    @Test
+    void aFunctionArnWithTypeSqsIsRejected() {
+        assertRejected(
+                """
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                DestinationConfig:
+                  OnFailure:
+                    Type: SQS
+                    Destination: !GetAtt Hello.Arn
+                """,
+                "template.yaml:18: Resources.Hello.Properties.Events.Changes.Properties.DestinationConfig.OnFailure"
+                        + ".Destination: arn:aws:lambda:eu-west-2:123456789012:function:Hello (expected: a queue ARN"
+                        + " such as !GetAtt Queue.Arn)");
     }
 
     @Test

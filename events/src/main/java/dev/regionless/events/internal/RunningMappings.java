@@ -3,6 +3,7 @@ package dev.regionless.events.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.regionless.events.EventSourcesConfig;
+import dev.regionless.events.FailureDestination;
 import dev.regionless.events.FailureDestinations;
 import dev.regionless.functions.Functions;
 import dev.regionless.tables.TableStore;
@@ -95,11 +96,24 @@ public final class RunningMappings {
         running = Map.of();
     }
 
+    /**
+     * The destination {@code arn} names. A mapping was checked when it was created, but its destination may be gone
+     * since (a queue deleted while the region was stopped): the mapping still starts, and looks the destination up
+     * again for each record, failing the delivery, which the mapping retries, until it exists again.
+     */
+    private FailureDestination destination(String arn) {
+        try {
+            return destinations.destination(arn);
+        } catch (dev.regionless.common.AwsException gone) {
+            return record -> destinations.destination(arn).send(record);
+        }
+    }
+
     private List<StreamPoller> start(MappingEntry entry) {
         var mapping = entry.mapping();
         var destination = mapping.failureHandling()
                 .onFailure()
-                .map(destinations::destination)
+                .map(this::destination)
                 .orElseGet(() -> new LoggedDiscard(mapping.uuid()));
         var runtime = new MappingRuntime(
                 mapping,

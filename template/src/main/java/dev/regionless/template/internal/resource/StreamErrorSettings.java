@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 /**
  * A stream event's error handling: {@code BisectBatchOnFunctionError}, {@code MaximumRetryAttempts},
  * {@code MaximumRecordAgeInSeconds}, {@code FunctionResponseTypes} and {@code DestinationConfig.OnFailure}, with
- * Lambda's ranges. The on-failure destination may be a function of the template ({@code !GetAtt Fn.Arn}); queues and
- * topics, which Lambda expects there, are refused until Regionless has them.
+ * Lambda's ranges. The on-failure destination may be a queue ({@code !GetAtt Queue.Arn}, with SAM's optional
+ * {@code Type: SQS}) or a function of the template ({@code !GetAtt Fn.Arn}); topics, which Lambda also accepts, are
+ * refused until Regionless has them. Whether the queue exists is the region's check, at deploy.
  */
 final class StreamErrorSettings {
     private static final Pattern FUNCTION_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64}(:\\$LATEST)?");
-    private static final String DESTINATION = "a function ARN such as !GetAtt Function.Arn";
+    private static final Pattern QUEUE_ARN =
+            Pattern.compile("arn:aws[a-zA-Z-]*:sqs:[a-z0-9-]+:\\d{12}:[a-zA-Z0-9_-]{1,80}");
+    private static final String DESTINATION = "a queue or function ARN such as !GetAtt Queue.Arn";
 
     private StreamErrorSettings() {}
 
@@ -72,20 +75,26 @@ final class StreamErrorSettings {
             }
         });
         var properties = new Properties(onFailure.get(), config.resolver());
-        properties.get("Type").ifPresent(type -> {
-            throw type.location()
-                    .error(Values.string(type) + " destinations are not supported by Regionless yet (expected: no"
-                            + " Type, and " + DESTINATION + " as Destination)");
+        var type = properties.get("Type");
+        type.ifPresent(node -> {
+            if (!Values.string(node).equals("SQS")) {
+                throw node.location()
+                        .error(Values.string(node) + " destinations are not supported by Regionless yet (expected:"
+                                + " Type SQS or no Type, and " + DESTINATION + " as Destination)");
+            }
         });
         var node = properties.required("Destination", DESTINATION);
         var arn = Values.string(node);
-        if (arn.startsWith("arn:aws:sqs:") || arn.startsWith("arn:aws:sns:")) {
+        if (arn.startsWith("arn:aws:sns:")) {
             throw node.location()
-                    .error(arn + " is a queue or topic; those destinations are not supported by Regionless yet"
-                            + " (expected: " + DESTINATION + ")");
+                    .error(arn + " is a topic; topic destinations are not supported by Regionless yet" + " (expected: "
+                            + DESTINATION + ")");
         }
-        if (!FUNCTION_ARN.matcher(arn).matches()) {
-            throw Values.unexpected(node, DESTINATION);
+        if (QUEUE_ARN.matcher(arn).matches()) {
+            return arn;
+        }
+        if (type.isPresent() || !FUNCTION_ARN.matcher(arn).matches()) {
+            throw Values.unexpected(node, type.isPresent() ? "a queue ARN such as !GetAtt Queue.Arn" : DESTINATION);
         }
         return arn;
     }
