@@ -176,7 +176,7 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
      * switch fails, so an edge checking it takes the region out whichever way it was broken.
      */
     private ServiceResponse regionHealth() {
-        if (power != null && power.isDown()) {
+        if (isDown()) {
             return ServiceResponse.json(503, Map.of("region", region, "status", "down"));
         }
         if (healthSwitch.equals("fail")) {
@@ -195,10 +195,15 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         status.put("region", region);
         status.put("health", "ok");
         status.put("healthSwitch", healthSwitch);
-        status.put("state", power != null && power.isDown() ? "down" : "up");
+        status.put("state", isDown() ? "down" : "up");
         status.put("links", links.view());
         status.put("replication", replication.status());
         return status;
+    }
+
+    /** Whether the region was taken down with {@code chaos region R down} (a region without a power switch never is). */
+    private boolean isDown() {
+        return power != null && power.isDown();
     }
 
     private static String decode(String pathPart) {
