@@ -103,7 +103,12 @@ final class StoredReads {
 
     /** How many items the table holds, counting keys without decoding the items. */
     long countItems(TableState table) {
-        byte[] prefix = StorageKeys.tablePrefix(StorageKeys.ITEM, table.id());
+        return countKeys(store, StorageKeys.ITEM, table.id());
+    }
+
+    /** How many keys of one kind (items, tombstones, ...) a table has in the store; reads them all. */
+    static long countKeys(DurableStore store, byte kind, long tableId) {
+        byte[] prefix = StorageKeys.tablePrefix(kind, tableId);
         long count = 0;
         try (var cursor = new RangeCursor(store.iterator(), prefix, StorageKeys.successor(prefix), true, null)) {
             while (cursor.hasNext()) {
