@@ -6,6 +6,9 @@ import dev.regionless.events.EventSourcesConfig;
 import dev.regionless.events.FailureDestinations;
 import dev.regionless.events.Schedules;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
+import dev.regionless.events.topics.Topics;
+import dev.regionless.events.topics.TopicsConfig;
+import dev.regionless.events.topics.protocol.TopicsApi;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -61,6 +64,7 @@ public final class RegionNode implements AutoCloseable {
     private final TableDeployer tableDeployer;
     private final QueueStore queues;
     private final QueueDeployer queueDeployer;
+    private final Topics topics;
     private final EventSources eventSources;
     private final Schedules schedules;
     private final TableHousekeeping housekeeping;
@@ -81,7 +85,8 @@ public final class RegionNode implements AutoCloseable {
             HttpGateway gateway,
             WebSocketGateway webSocketGateway,
             TableStore tables,
-            QueueStore queues) {
+            QueueStore queues,
+            Topics topics) {
         this.config = config;
         this.functions = functions;
         this.gateway = gateway;
@@ -90,6 +95,7 @@ public final class RegionNode implements AutoCloseable {
         this.tableDeployer = new TableDeployer(tables);
         this.queues = queues;
         this.queueDeployer = new QueueDeployer(queues);
+        this.topics = topics;
         this.eventSources = EventSources.create(
                 functions,
                 tables,
@@ -155,7 +161,16 @@ public final class RegionNode implements AutoCloseable {
                 config.name(),
                 FunctionsConfig.DEFAULT_ACCOUNT_ID,
                 config.clock());
-        var node = new RegionNode(config, functions, gateway, webSocketGateway, tables, queues);
+        var topics = Topics.open(
+                TopicsConfig.defaults(
+                        config.dataDirectory().resolve("topics"),
+                        config.name(),
+                        FunctionsConfig.DEFAULT_ACCOUNT_ID,
+                        serviceUri,
+                        config.clock()),
+                queues,
+                functions);
+        var node = new RegionNode(config, functions, gateway, webSocketGateway, tables, queues, topics);
         node.servers.add(serviceServer);
         node.publicServers.put(serviceServer, () -> listen(vertx, config.host(), boundServicePort, servicePort));
         node.serviceUri = serviceUri;
@@ -179,6 +194,7 @@ public final class RegionNode implements AutoCloseable {
                         new DynamoDbApi(tables, config.clock(), node.replication.replicaControl()),
                         webSocketGateway.connectionsApi(),
                         new QueuesApi(queues, serviceUri),
+                        new TopicsApi(topics),
                         node.replication));
         // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
         java.util.function.IntFunction<HttpServer> appListener = port -> listen(
@@ -318,6 +334,11 @@ public final class RegionNode implements AutoCloseable {
         return queues;
     }
 
+    /** The region's fan-out topics. */
+    public Topics topics() {
+        return topics;
+    }
+
     /** The region's event source mappings. */
     public EventSources eventSources() {
         return eventSources;
@@ -404,6 +425,8 @@ public final class RegionNode implements AutoCloseable {
         // Pollers and schedules invoke functions and read tables: they stop first, letting a batch in flight finish.
         schedules.close();
         eventSources.close();
+        // Deliveries under way hand their messages to queues and functions: they stop before either does.
+        topics.close();
         functions.close();
         // Replication reads the tables until it stops, and writes its cursors as it does.
         replication.close();
