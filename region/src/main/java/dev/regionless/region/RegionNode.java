@@ -27,6 +27,7 @@ import dev.regionless.region.internal.RememberedPorts;
 import dev.regionless.region.internal.ServicePort;
 import dev.regionless.region.internal.TableDeployer;
 import dev.regionless.region.internal.TableHousekeeping;
+import dev.regionless.region.internal.TopicDeployer;
 import dev.regionless.replication.Peers;
 import dev.regionless.replication.Replication;
 import dev.regionless.replication.ReplicationConfig;
@@ -65,6 +66,7 @@ public final class RegionNode implements AutoCloseable {
     private final QueueStore queues;
     private final QueueDeployer queueDeployer;
     private final Topics topics;
+    private final TopicDeployer topicDeployer;
     private final EventSources eventSources;
     private final Schedules schedules;
     private final TableHousekeeping housekeeping;
@@ -96,13 +98,14 @@ public final class RegionNode implements AutoCloseable {
         this.queues = queues;
         this.queueDeployer = new QueueDeployer(queues);
         this.topics = topics;
+        this.topicDeployer = new TopicDeployer(topics);
         this.eventSources = EventSources.create(
                 functions,
                 tables,
                 EventSourcesConfig.defaults(config.clock())
                         .withMappingsFile(
                                 config.dataDirectory().resolve("events").resolve("event-source-mappings.json")),
-                FailureDestinations.functionsAndQueues(functions, queues));
+                FailureDestinations.functionsQueuesAndTopics(functions, queues, topics));
         this.schedules = Schedules.start(functions, tables, config.clock());
         this.housekeeping = TableHousekeeping.start(
                 tables,
@@ -242,8 +245,8 @@ public final class RegionNode implements AutoCloseable {
     }
 
     /**
-     * Deploys an application (already resolved for this region): tables first, since functions may use them as they
-     * start, then functions, then the APIs that call them. If a function fails to load, the previous version keeps
+     * Deploys an application (already resolved for this region): tables, queues and topics first, since functions
+     * may use them as they start, then functions, then the APIs and event sources that call them. If a function fails to load, the previous version keeps
      * serving; tables created by then stay, empty. Existing tables keep their items.
      *
      * @throws dev.regionless.common.AwsException naming the resource that cannot be deployed
@@ -251,6 +254,8 @@ public final class RegionNode implements AutoCloseable {
     public void deploy(Application application) {
         tableDeployer.deploy(ApplicationMapping.tables(application));
         queueDeployer.deploy(ApplicationMapping.queues(application));
+        // Topics after the queues their subscriptions name; before functions, which may publish as they start.
+        topicDeployer.deploy(application.topics(), application.subscriptions());
         functions.deploy(ApplicationMapping.functions(application));
         gateway.deploy(ApplicationMapping.apis(application));
         webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
