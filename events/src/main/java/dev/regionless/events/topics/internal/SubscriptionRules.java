@@ -78,6 +78,9 @@ public final class SubscriptionRules {
         if (!SETTABLE.contains(name)) {
             throw TopicErrors.invalidParameter("AttributeName", name, "one of " + new java.util.TreeSet<>(SETTABLE));
         }
+        if (value.isEmpty()) {
+            return; // an empty value removes the attribute, back to SNS's default
+        }
         switch (name) {
             case "RawMessageDelivery" -> {
                 TopicRules.requireBoolean(name, value);
@@ -86,11 +89,7 @@ public final class SubscriptionRules {
                             "RawMessageDelivery", value, "false; raw delivery is for sqs (and http/s) subscriptions");
                 }
             }
-            case "FilterPolicy" -> {
-                if (!value.isEmpty()) {
-                    FilterPolicy.parse(value);
-                }
-            }
+            case "FilterPolicy" -> FilterPolicy.parse(value);
             case "FilterPolicyScope" -> {
                 if (!value.equals("MessageAttributes") && !value.equals("MessageBody")) {
                     throw TopicErrors.invalidParameter(name, value, "MessageAttributes or MessageBody");

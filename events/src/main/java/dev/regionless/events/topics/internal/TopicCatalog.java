@@ -68,7 +68,12 @@ public final class TopicCatalog {
         var checked = TopicRules.forCreate(name, attributes);
         var existing = topics.get(name);
         if (existing != null) {
-            if (!existing.attributes().equals(checked)) {
+            // As SNS: the attributes given must match the topic's; those not given are not compared.
+            var differs = existing.fifo() != TopicRules.isFifo(checked)
+                    || checked.entrySet().stream()
+                            .anyMatch(e ->
+                                    !e.getValue().equals(existing.attributes().get(e.getKey())));
+            if (differs) {
                 throw TopicErrors.invalidParameterReason(
                         "Attributes", "Topic already exists with different attributes: " + name);
             }

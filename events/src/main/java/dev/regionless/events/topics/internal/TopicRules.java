@@ -81,6 +81,9 @@ public final class TopicRules {
         if (!SETTABLE.contains(name)) {
             throw TopicErrors.invalidParameter("AttributeName", name, "one of " + new java.util.TreeSet<>(SETTABLE));
         }
+        if (value.isEmpty()) {
+            return; // an empty value removes the attribute, back to SNS's default
+        }
         switch (name) {
             case "ContentBasedDeduplication" -> {
                 if (!fifo) {
