@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.regionless.common.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
+import software.amazon.awssdk.services.sns.model.Tag;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -297,6 +302,48 @@ class TopicsIT {
 
         assertThat(fixture.sns.listSubscriptions().subscriptions()).isEmpty();
         assertThat(fixture.sns.listTopicsPaginator().topics().stream()).hasSize(104);
+    }
+
+    @Test
+    void theUnsubscribeUrlOfANotificationRemovesTheSubscription() throws Exception {
+        var topic = fixture.sns.createTopic(b -> b.name("leaving")).topicArn();
+        var queue = fixture.queue("leaving", Map.of());
+        fixture.sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(TopicFixture.queueArn("leaving")));
+        fixture.sns.publish(b -> b.topicArn(topic).message("goodbye"));
+        var unsubscribeUrl =
+                parse(receiveOne(queue).body()).get("UnsubscribeURL").asText();
+
+        try (var http = HttpClient.newHttpClient()) {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(unsubscribeUrl)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("<UnsubscribeResponse");
+        }
+        assertThat(fixture.sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions())
+                .isEmpty();
+    }
+
+    @Test
+    void aTopicsTagsAreSetListedAndRemoved() {
+        var topic = fixture.sns
+                .createTopic(b -> b.name("tagged").tags(tag("team", "shop")))
+                .topicArn();
+
+        fixture.sns.tagResource(b -> b.resourceArn(topic).tags(tag("stage", "test")));
+        fixture.sns.untagResource(b -> b.resourceArn(topic).tagKeys("team"));
+
+        assertThat(fixture.sns.listTagsForResource(b -> b.resourceArn(topic)).tags())
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.key()).isEqualTo("stage");
+                    assertThat(t.value()).isEqualTo("test");
+                });
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
     }
 
     private Message receiveOne(String queueUrl) {
