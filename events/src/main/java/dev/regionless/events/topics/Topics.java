@@ -26,7 +26,7 @@ import java.util.Optional;
  *
  * <p>A publish answers once its message is durably accepted for delivery; each subscriber whose filter policy
  * matches then receives it on its own, retried with SNS's policy while it is unavailable (a queue or function that
- * does not exist yet, a throttled function), without holding up the others. A restart carries on with the
+ * does not exist yet), without holding up the others. A restart carries on with the
  * deliveries still owed.
  */
 public final class Topics implements AutoCloseable {

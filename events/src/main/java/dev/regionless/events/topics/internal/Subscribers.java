@@ -4,19 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.regionless.events.topics.Subscription;
 import dev.regionless.functions.Functions;
-import dev.regionless.functions.InvocationResult;
 import dev.regionless.queues.OutgoingMessage;
 import dev.regionless.queues.QueueStore;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands a delivery to its subscriber: a queue of the region receives the envelope (or, with raw message delivery,
  * the message and its attributes); a function is invoked asynchronously with an {@code SNSEvent}. A subscriber that
- * cannot take it (a queue or function that does not exist, a throttled function) makes {@link #deliver} throw, and
- * the delivery is tried again later.
+ * cannot take it (a queue or a function that does not exist) makes {@link #deliver} throw, and the delivery is tried
+ * again later.
  */
 public final class Subscribers {
     private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
@@ -98,8 +96,10 @@ public final class Subscribers {
     }
 
     /**
-     * The one place topics invoke functions: Lambda's asynchronous invocation, which owns the function's own retries
-     * once it has accepted the event. A delivery is done when the invocation is accepted, not when it succeeds.
+     * The one place topics invoke functions: Lambda's asynchronous invocation ({@code Functions.invokeAsync}), which
+     * owns the event once it has accepted it (its retries, destinations and dead-letter queue), as on AWS. A delivery
+     * is done when the invocation is accepted, not when the function succeeds; a function that is not deployed
+     * (yet) is not accepted, and the delivery is retried.
      */
     private void toFunction(Subscription subscription, Notice notice) {
         var matcher = SubscriptionRules.FUNCTION_ARN.matcher(subscription.endpoint());
@@ -110,16 +110,6 @@ public final class Subscribers {
         if (functions.function(name).isEmpty()) {
             throw new IllegalStateException("function " + name + " is not deployed");
         }
-        CompletableFuture<InvocationResult> invocation =
-                functions.invokeAsync(name, notifications.lambdaEvent(notice, subscription));
-        var settled = invocation.getNow(null);
-        if (settled instanceof InvocationResult.Throttled throttled) {
-            throw new IllegalStateException("function " + name + " throttled: " + throttled.reason());
-        }
-        invocation.whenComplete((result, error) -> {
-            if (error != null || result instanceof InvocationResult.Failed) {
-                LOG.info("function {} failed on message {} from {}", name, notice.messageId(), notice.topicArn());
-            }
-        });
+        functions.invokeAsync(name, notifications.lambdaEvent(notice, subscription));
     }
 }
