@@ -65,6 +65,9 @@ class TopicsTest {
         topics.publish(topic, Publication.of("hello"));
 
         assertThat(receiveAll("orders", 1)).containsExactly("hello");
+        // The queue's delivery leaves the owed ones just after the queue has it; the function's stays.
+        await().atMost(Duration.ofSeconds(10)).until(() -> topics.pendingDeliveries() == 1);
+        clock.advance(Duration.ofMinutes(1));
         assertThat(topics.pendingDeliveries()).isEqualTo(1);
     }
 
@@ -97,13 +100,16 @@ class TopicsTest {
 
         var first = topics.publish(topic, message);
         var duplicate = topics.publish(topic, message);
+        var delivered = receiveAll("orders.fifo", 1);
+        // The queue deduplicates by the same id for five minutes of its own: the later message must find it expired.
         clock.advance(Duration.ofMinutes(6));
         var later = topics.publish(topic, message);
 
         assertThat(duplicate).isEqualTo(first);
+        assertThat(delivered).containsExactly("same");
         assertThat(later.messageId()).isNotEqualTo(first.messageId());
         assertThat(later.sequenceNumber()).isGreaterThan(first.sequenceNumber());
-        assertThat(receiveAll("orders.fifo", 2)).containsExactly("same", "same");
+        assertThat(receiveAll("orders.fifo", 1)).containsExactly("same");
     }
 
     @Test
