@@ -1,5 +1,7 @@
 package dev.regionless.region;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.regionless.common.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -148,6 +151,26 @@ final class TopicFixture implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Waits until SnsRecorders recorded every message id; on timeout fails with the function's log, which says why
+     * (an init that outlived its limit on a loaded machine, an error in the handler).
+     */
+    void awaitRecorded(String function, String... messageIds) {
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> recorded().keySet().containsAll(List.of(messageIds)));
+        } catch (ConditionTimeoutException e) {
+            var log = new StringBuilder();
+            region().functions()
+                    .logs(function, 0, 200)
+                    .forEach(line -> log.append(line.message()).append('\n'));
+            throw new AssertionError(
+                    "messages " + List.of(messageIds) + " not recorded; recorded: "
+                            + recorded().keySet() + "; log of " + function + ":\n" + log,
+                    e);
+        }
     }
 
     static Map<String, AttributeValue> key(String id) {

@@ -85,7 +85,7 @@ class TopicsIT {
             assertThat(envelope.at("/MessageAttributes/kind/Type").asText()).isEqualTo("String");
             assertThat(envelope.at("/MessageAttributes/kind/Value").asText()).isEqualTo("book");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.recorded().containsKey(published.messageId()));
+        fixture.awaitRecorded("Recorder", published.messageId());
         var record = fixture.recorded().get(published.messageId());
         assertThat(record)
                 .containsEntry("eventSource", "aws:sns")
