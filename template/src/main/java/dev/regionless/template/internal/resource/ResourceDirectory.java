@@ -140,6 +140,8 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.routing().healthChecks(),
                 context.queues(),
                 context.schedules(),
+                context.topics(),
+                context.subscriptions(),
                 warnings);
     }
 
