@@ -15,7 +15,7 @@ import java.util.Optional;
  *     {@code ExclusiveStartKey}
  * @param key the table's full primary key when the clause fixes it by equalities on a table (not an index), or null
  * @param keyOnly whether the clause says nothing beyond that key
- * @param getRequest for a full key, a TransactGetItems {@code Get}: the table, the key and the projection; else null
+ * @param getRequest for a full key, a TransactGetItems {@code Get}: the table and the key; else null
  */
 public record ReadPlan(
         String table,

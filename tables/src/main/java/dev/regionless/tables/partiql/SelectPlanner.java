@@ -8,7 +8,6 @@ import dev.regionless.tables.catalog.KeySchema;
 import dev.regionless.tables.catalog.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Plans a SELECT as DynamoDB does: a WHERE clause whose top-level AND fixes the partition key, by {@code =} or
@@ -44,7 +43,7 @@ final class SelectPlanner {
                     + "when using ORDER BY clause.");
         }
         var writer = new ExpressionWriter();
-        var request = base(select, table, writer);
+        var request = base(select, table);
         if (select.where() != null) {
             request.put("FilterExpression", writer.predicate(select.where()));
         }
@@ -64,7 +63,7 @@ final class SelectPlanner {
             List<JsonNode> partitionValues,
             List<Predicate> rest) {
         var writer = new ExpressionWriter();
-        var request = base(select, table, writer);
+        var request = base(select, table);
         var partitionPlaceholder = writer.value(partitionValues.getFirst());
         var keyCondition = new StringBuilder(writer.name(schema.partitionKey().name()) + " = " + partitionPlaceholder);
         if (schema.sort().isPresent()) {
@@ -113,22 +112,20 @@ final class SelectPlanner {
     }
 
     private static ObjectNode getRequest(Statement.Select select, TableDefinition table, ObjectNode key) {
-        var writer = new ExpressionWriter();
-        var request = base(select, table, writer);
+        var request = base(select, table);
         request.set("Key", key);
-        return writer.addTo(request);
+        return request;
     }
 
-    /** The table, the index and the projection, common to every read. */
-    private static ObjectNode base(Statement.Select select, TableDefinition table, ExpressionWriter writer) {
+    /**
+     * The table and the index, common to every read. The reads fetch whole items and {@link ReadPlan#shape} picks
+     * the selected paths: a ProjectionExpression would compact {@code a[1]} into a list of one element, where
+     * PartiQL answers the element itself.
+     */
+    private static ObjectNode base(Statement.Select select, TableDefinition table) {
         var request = JSON.objectNode().put("TableName", table.name());
         if (select.index() != null) {
             request.put("IndexName", select.index());
-        }
-        if (!select.projection().isEmpty()) {
-            request.put(
-                    "ProjectionExpression",
-                    select.projection().stream().map(writer::path).collect(Collectors.joining(", ")));
         }
         return request;
     }
