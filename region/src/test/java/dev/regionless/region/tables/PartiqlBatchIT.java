@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -80,6 +81,35 @@ class PartiqlBatchIT {
         assertThat(responses.get(2).error()).isNull();
         assertThat(get(client, table, "a")).isEqualTo(item("pk", s("a")));
         assertThat(get(client, table, "taken")).isEqualTo(item("pk", s("taken"), "v", n("1")));
+    }
+
+    @ConformanceTest
+    void aBatchEntrysFailedConditionCanReturnTheItem(DynamoDbTarget target) {
+        var client = client(target);
+        var table = hashTable(client);
+        client.putItem(b -> b.tableName(table).item(item("pk", s("k"), "v", n("1"))));
+
+        var responses = client.batchExecuteStatement(b -> b.statements(BatchStatementRequest.builder()
+                        .statement("UPDATE \"" + table + "\" SET v = 2 WHERE pk = 'k' AND v = 5")
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()))
+                .responses();
+
+        assertThat(responses.getFirst().error().code()).isEqualTo(BatchStatementErrorCodeEnum.CONDITIONAL_CHECK_FAILED);
+        assertThat(responses.getFirst().error().item()).isEqualTo(item("pk", s("k"), "v", n("1")));
+    }
+
+    @ConformanceTest
+    void aTransactionOfReadsAndWritesIsRefused(DynamoDbTarget target) {
+        var client = client(target);
+        var table = hashTable(client);
+        var quoted = "\"" + table + "\"";
+
+        assertInvalid(
+                () -> client.executeTransaction(b -> b.transactStatements(
+                        statement("SELECT * FROM " + quoted + " WHERE pk = 'a'"),
+                        statement("INSERT INTO " + quoted + " VALUE {'pk': 'b'}"))),
+                "ExecuteTransaction API does not support both read and write operations in the same request.");
     }
 
     @ConformanceTest

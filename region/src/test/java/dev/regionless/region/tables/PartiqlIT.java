@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -129,6 +130,49 @@ class PartiqlIT {
 
         assertThat(seen).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(pages).isEqualTo(3);
+    }
+
+    @ConformanceTest
+    void limitPagesAcrossThePartitionsOfAnIn(DynamoDbTarget target) {
+        var client = client(target);
+        var table = hashRangeTable(client);
+        for (var pk : List.of("a", "b")) {
+            for (int i = 1; i <= 2; i++) {
+                int index = i;
+                client.putItem(b -> b.tableName(table).item(item("pk", s(pk), "sk", n(String.valueOf(index)))));
+            }
+        }
+        var statement = "SELECT * FROM \"" + table + "\" WHERE pk IN ['a', 'b']";
+
+        var seen = new ArrayList<String>();
+        String token = null;
+        do {
+            var next = token;
+            var page =
+                    client.executeStatement(b -> b.statement(statement).limit(1).nextToken(next));
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(1);
+            page.items()
+                    .forEach(found ->
+                            seen.add(found.get("pk").s() + found.get("sk").n()));
+            token = page.nextToken();
+        } while (token != null);
+
+        assertThat(seen).containsExactly("a1", "a2", "b1", "b2");
+    }
+
+    @ConformanceTest
+    void returnConsumedCapacityReportsTheUnitsOfTheReads(DynamoDbTarget target) {
+        var client = client(target);
+        var table = hashTable(client);
+        client.putItem(b -> b.tableName(table).item(item("pk", s("k"))));
+
+        var consumed = client.executeStatement(b -> b.statement("SELECT * FROM \"" + table + "\" WHERE pk = 'k'")
+                        .consistentRead(true)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .consumedCapacity();
+
+        assertThat(consumed.tableName()).isEqualTo(table);
+        assertThat(consumed.capacityUnits()).isEqualTo(1.0);
     }
 
     @ConformanceTest
@@ -295,6 +339,16 @@ class PartiqlIT {
         assertInvalid(
                 () -> execute(client, "UPSERT INTO t VALUE {'pk': 'k'}"),
                 "Statement wasn't well formed, can't be processed: Expected data manipulation");
+    }
+
+    @ConformanceTest
+    void aRequestWithoutAStatementIsAValidationError(DynamoDbTarget target) {
+        var client = client(target);
+
+        assertInvalid(
+                () -> client.executeStatement(b -> b.limit(1)),
+                "1 validation error detected: Value null at 'statement' failed to satisfy constraint: Member must not"
+                        + " be null");
     }
 
     @ConformanceTest

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses one statement of DynamoDB's PartiQL, binding its {@code ?} parameters in order. */
-public final class StatementParser {
+final class StatementParser {
     private final TokenStream tokens;
 
     private StatementParser(String statement, List<JsonNode> parameters) {
