@@ -38,7 +38,7 @@ final class SelectPlanner {
                 return query(select, table, schema, values, rest);
             }
         }
-        if (select.orderBy() != null) {
+        if (!select.orderBy().isEmpty()) {
             throw TableErrors.validation("Must have at least one non-optional hash key condition in WHERE clause "
                     + "when using ORDER BY clause.");
         }
@@ -62,6 +62,14 @@ final class SelectPlanner {
             KeySchema schema,
             List<JsonNode> partitionValues,
             List<Predicate> rest) {
+        var partition = schema.partitionKey().name();
+        if (partitionValues.size() > 1 && !select.orderBy().isEmpty() && !select.ordersBy(partition)) {
+            throw TableErrors.validation("Must have hash key in ORDER BY clause when more than one hash key "
+                    + "condition specified in WHERE clause.");
+        }
+        if (select.ordersBy(partition)) {
+            partitionValues = KeyValueOrder.sorted(partitionValues, select.descending(partition));
+        }
         var writer = new ExpressionWriter();
         var request = base(select, table);
         var partitionPlaceholder = writer.value(partitionValues.getFirst());
@@ -82,7 +90,7 @@ final class SelectPlanner {
         if (filter != null) {
             request.put("FilterExpression", writer.predicate(filter));
         }
-        if (select.descending()) {
+        if (schema.sort().isPresent() && select.descending(schema.sort().get().name())) {
             request.put("ScanIndexForward", false);
         }
         writer.addTo(request);
@@ -131,14 +139,15 @@ final class SelectPlanner {
     }
 
     private static void checkOrderBy(Statement.Select select, KeySchema schema) {
-        if (select.orderBy() == null) {
-            return;
-        }
-        var isKey = select.orderBy().equals(schema.partitionKey().name())
-                || schema.sort().map(k -> k.name().equals(select.orderBy())).orElse(false);
-        if (!isKey) {
-            throw TableErrors.validation(
-                    "Variable reference " + select.orderBy() + " in ORDER BY clause must be part of the primary key");
+        for (var ordering : select.orderBy()) {
+            var isKey = ordering.attribute().equals(schema.partitionKey().name())
+                    || schema.sort()
+                            .map(k -> k.name().equals(ordering.attribute()))
+                            .orElse(false);
+            if (!isKey) {
+                throw TableErrors.validation("Variable reference " + ordering.attribute()
+                        + " in ORDER BY clause must be part of the primary key");
+            }
         }
     }
 }

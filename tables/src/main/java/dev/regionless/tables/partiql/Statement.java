@@ -9,25 +9,32 @@ sealed interface Statement {
     String table();
 
     /**
-     * {@code SELECT projection FROM table[.index] [WHERE where] [ORDER BY ...]}.
+     * {@code SELECT projection FROM table[.index] [WHERE where] [ORDER BY key [ASC|DESC], ...]}.
      *
      * @param index the index read, or null for the table
      * @param projection the paths selected; empty for {@code *}
      * @param where the condition, or null
-     * @param orderBy the key attribute the result is ordered by, or null
+     * @param orderBy the key attributes the result is ordered by, in order; empty for none
      */
-    record Select(
-            String table,
-            String index,
-            List<AttributePath> projection,
-            Predicate where,
-            String orderBy,
-            boolean descending)
+    record Select(String table, String index, List<AttributePath> projection, Predicate where, List<Ordering> orderBy)
             implements Statement {
         public Select {
             projection = List.copyOf(projection);
+            orderBy = List.copyOf(orderBy);
+        }
+
+        /** Whether the statement orders by {@code attribute} from the highest value down. */
+        boolean descending(String attribute) {
+            return orderBy.stream().anyMatch(o -> o.attribute().equals(attribute) && o.descending());
+        }
+
+        boolean ordersBy(String attribute) {
+            return orderBy.stream().anyMatch(o -> o.attribute().equals(attribute));
         }
     }
+
+    /** One term of ORDER BY. */
+    record Ordering(String attribute, boolean descending) {}
 
     /** {@code INSERT INTO table VALUE item}, the item a DynamoDB JSON value of type M. */
     record Insert(String table, JsonNode item) implements Statement {}

@@ -67,20 +67,22 @@ final class StatementParser {
             }
         }
         var where = tokens.acceptKeyword("WHERE") ? ExpressionParser.predicate(tokens) : null;
-        String orderBy = null;
-        boolean descending = false;
+        var orderBy = new ArrayList<Statement.Ordering>();
         if (tokens.acceptKeyword("ORDER")) {
             tokens.expectKeyword("BY");
-            orderBy = ExpressionParser.name(tokens);
-            descending = tokens.acceptKeyword("DESC");
-            if (!descending) {
-                tokens.acceptKeyword("ASC");
-            }
+            do {
+                var attribute = ExpressionParser.name(tokens);
+                boolean descending = tokens.acceptKeyword("DESC");
+                if (!descending) {
+                    tokens.acceptKeyword("ASC");
+                }
+                orderBy.add(new Statement.Ordering(attribute, descending));
+            } while (tokens.acceptSymbol(","));
             if (where == null) {
                 throw TableErrors.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
             }
         }
-        return new Statement.Select(table, index, projection, where, orderBy, descending);
+        return new Statement.Select(table, index, projection, where, orderBy);
     }
 
     private Statement.Insert insert() {

@@ -198,8 +198,15 @@ class StatementParserTest {
     void keywordsAreReadInAnyCase() {
         var select = (Statement.Select) parse("select * from t where a = 1 order by a desc");
 
-        assertThat(select.orderBy()).isEqualTo("a");
-        assertThat(select.descending()).isTrue();
+        assertThat(select.orderBy()).containsExactly(new Statement.Ordering("a", true));
+    }
+
+    @Test
+    void orderByListsKeyAttributesEachWithItsDirection() {
+        var select = (Statement.Select) parse("SELECT * FROM t WHERE pk IN [1, 2] ORDER BY pk ASC, sk DESC");
+
+        assertThat(select.orderBy())
+                .containsExactly(new Statement.Ordering("pk", false), new Statement.Ordering("sk", true));
     }
 
     @Test

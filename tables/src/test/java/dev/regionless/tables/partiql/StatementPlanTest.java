@@ -135,6 +135,29 @@ class StatementPlanTest {
     }
 
     @Test
+    void orderByThePartitionKeyReadsTheInValuesInKeyOrder() {
+        var plan = read("SELECT * FROM Music WHERE pk IN ['b', 'c', 'a'] ORDER BY pk DESC");
+
+        assertThat(plan.requests())
+                .extracting(r ->
+                        r.get("ExpressionAttributeValues").get(":v0").get("S").asText())
+                .containsExactly("c", "b", "a");
+    }
+
+    @Test
+    void orderByTheSortKeyAloneIsRefusedForSeveralPartitions() {
+        assertThat(validationError("SELECT * FROM Music WHERE pk IN ['a', 'b'] ORDER BY sk"))
+                .isEqualTo("Must have hash key in ORDER BY clause when more than one hash key condition specified in"
+                        + " WHERE clause.");
+    }
+
+    @Test
+    void orderByAnAttributeOutsideTheKeyIsRefused() {
+        assertThat(validationError("SELECT * FROM Music WHERE pk = 'a' ORDER BY v"))
+                .isEqualTo("Variable reference v in ORDER BY clause must be part of the primary key");
+    }
+
+    @Test
     void orderByWithoutAPartitionKeyConditionIsRefused() {
         assertThat(validationError("SELECT * FROM Music WHERE sk = 1 ORDER BY sk"))
                 .startsWith("Must have at least one non-optional hash key condition");
