@@ -37,11 +37,16 @@ final class ExpressionParser {
 
     private static Predicate negation(TokenStream tokens) {
         if (tokens.acceptKeyword("NOT")) {
-            return new Predicate.Not(negation(tokens));
+            tokens.enter();
+            var negated = new Predicate.Not(negation(tokens));
+            tokens.exit();
+            return negated;
         }
         if (tokens.acceptSymbol("(")) {
+            tokens.enter();
             var inner = predicate(tokens);
             tokens.expectSymbol(")");
+            tokens.exit();
             return inner;
         }
         var token = tokens.peek();

@@ -53,8 +53,8 @@ final class ExpressionWriter {
 
     String predicate(Predicate predicate) {
         return switch (predicate) {
-            case Predicate.And and -> "(" + predicate(and.left()) + ") AND (" + predicate(and.right()) + ")";
-            case Predicate.Or or -> "(" + predicate(or.left()) + ") OR (" + predicate(or.right()) + ")";
+            case Predicate.And and -> joined(WhereClause.conjuncts(and), " AND ");
+            case Predicate.Or or -> joined(disjuncts(or, new java.util.ArrayList<>()), " OR ");
             case Predicate.Not not -> "NOT (" + predicate(not.operand()) + ")";
             case Predicate.Comparison c -> operand(c.left()) + " " + c.operator() + " " + operand(c.right());
             case Predicate.Between b ->
@@ -63,6 +63,24 @@ final class ExpressionWriter {
             case Predicate.Function f -> f.name() + "(" + operands(f.arguments()) + ")";
             case Predicate.Is is -> is(is);
         };
+    }
+
+    /**
+     * Terms joined flat, each in parentheses: a chain of a thousand ANDs stays one level deep for the expression
+     * parser that reads it next, instead of a thousand nested levels.
+     */
+    private String joined(List<Predicate> terms, String operator) {
+        return terms.stream().map(term -> "(" + predicate(term) + ")").collect(Collectors.joining(operator));
+    }
+
+    private static List<Predicate> disjuncts(Predicate predicate, List<Predicate> terms) {
+        if (predicate instanceof Predicate.Or or) {
+            disjuncts(or.left(), terms);
+            disjuncts(or.right(), terms);
+        } else {
+            terms.add(predicate);
+        }
+        return terms;
     }
 
     private String is(Predicate.Is is) {

@@ -7,10 +7,13 @@ import java.util.List;
 
 /** The parsers' cursor over a statement's tokens, which also hands out its parameters in order. */
 final class TokenStream {
+    static final int MAX_DEPTH = 64;
+
     private final List<PartiqlToken> tokens;
     private final List<JsonNode> parameters;
     private int position;
     private int parametersUsed;
+    private int depth;
 
     TokenStream(String statement, List<JsonNode> parameters) {
         this.tokens = Lexer.tokens(statement);
@@ -59,6 +62,21 @@ final class TokenStream {
         if (!acceptSymbol(symbol)) {
             throw expected("'" + symbol + "'");
         }
+    }
+
+    /**
+     * Notes one more level of nesting (parentheses, NOT, maps, lists). A statement is at most 8 KB, but enough
+     * levels of it would exhaust the stack of a recursive-descent parser; DynamoDB's documents nest at most 32.
+     */
+    void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw StatementErrors.malformed(
+                    "Nested more than " + MAX_DEPTH + " levels deep at position " + (peek().offset() + 1));
+        }
+    }
+
+    void exit() {
+        depth--;
     }
 
     /** The value of the next {@code ?}. */

@@ -58,11 +58,11 @@ final class ValueParser {
                 if (token.isSymbol("-") && tokens.peek().kind() == Kind.NUMBER) {
                     return typed("N", JSON.textNode("-" + tokens.next().text()));
                 }
-                if (token.isSymbol("{")) {
-                    return map(tokens);
-                }
-                if (token.isSymbol("[")) {
-                    return list(tokens);
+                if (token.isSymbol("{") || token.isSymbol("[")) {
+                    tokens.enter();
+                    var document = token.isSymbol("{") ? map(tokens) : list(tokens);
+                    tokens.exit();
+                    return document;
                 }
                 if (token.isSymbol("<<")) {
                     return set(tokens);

@@ -21,6 +21,13 @@ class ExpressionWriterTest {
     }
 
     @Test
+    void aChainOfAndsIsWrittenFlat() {
+        var expression = new ExpressionWriter().predicate(where("a = 1 AND b = 2 AND c = 3 OR d = 4"));
+
+        assertThat(expression).isEqualTo("((#n0 = :v0) AND (#n1 = :v1) AND (#n2 = :v2)) OR (#n3 = :v3)");
+    }
+
+    @Test
     void isNullTestsForTheNullType() {
         var writer = new ExpressionWriter();
 

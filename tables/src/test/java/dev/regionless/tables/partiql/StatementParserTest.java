@@ -210,6 +210,22 @@ class StatementParserTest {
     }
 
     @Test
+    void parenthesesNestedBeyondTheLimitAreRefusedRatherThanExhaustingTheStack() {
+        var nested = "(".repeat(4000) + "a = 1" + ")".repeat(4000);
+
+        assertThat(errorOf("SELECT * FROM t WHERE " + nested))
+                .startsWith("Statement wasn't well formed, can't be processed: Nested more than 64 levels deep");
+    }
+
+    @Test
+    void listsNestedBeyondTheLimitAreRefused() {
+        var nested = "[".repeat(3000) + "]".repeat(3000);
+
+        assertThat(errorOf("INSERT INTO t VALUE {'pk': 'k', 'l': " + nested + "}"))
+                .startsWith("Statement wasn't well formed, can't be processed: Nested more than 64 levels deep");
+    }
+
+    @Test
     void anUnterminatedStringIsNotWellFormed() {
         assertThat(errorOf("SELECT * FROM t WHERE a = 'open"))
                 .isEqualTo("Statement wasn't well formed, can't be processed: Unterminated string at position 26");
