@@ -176,6 +176,19 @@ class PartiqlIT {
     }
 
     @ConformanceTest
+    void aSelectOfAFullKeyHasNoNextPage(DynamoDbTarget target) {
+        var client = client(target);
+        var table = hashTable(client);
+        client.putItem(b -> b.tableName(table).item(item("pk", s("k"))));
+
+        var page = client.executeStatement(b ->
+                b.statement("SELECT * FROM \"" + table + "\" WHERE pk = 'k'").limit(1));
+
+        assertThat(page.items()).containsExactly(item("pk", s("k")));
+        assertThat(page.nextToken()).isNull();
+    }
+
+    @ConformanceTest
     void aNextTokenOfAnotherStatementIsRefused(DynamoDbTarget target) {
         var client = client(target);
         var table = hashTable(client);

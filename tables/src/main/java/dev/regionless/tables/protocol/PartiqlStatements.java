@@ -83,7 +83,8 @@ final class PartiqlStatements {
             var page = run(plan, read);
             page.path("Items").forEach(item -> found.add(plan.shape((ObjectNode) item)));
             capacity.add(page);
-            if (page.has("LastEvaluatedKey")) {
+            // A full primary key names one item at most, which DynamoDB reads with GetItem: there is no next page.
+            if (page.has("LastEvaluatedKey") && plan.fullKey().isEmpty()) {
                 next = new NextToken(i, (ObjectNode) page.get("LastEvaluatedKey"));
                 response.set("LastEvaluatedKey", page.get("LastEvaluatedKey"));
                 break;
