@@ -74,7 +74,8 @@ sealed interface DynamoDbTarget extends AutoCloseable permits Dynalite, Regionle
     enum Feature {
         TRANSACTIONS("TransactWriteItems and TransactGetItems"),
         STREAMS("DynamoDB Streams (DescribeStream, GetShardIterator, GetRecords)"),
-        TIME_TO_LIVE("UpdateTimeToLive");
+        TIME_TO_LIVE("UpdateTimeToLive"),
+        PARTIQL("PartiQL (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction)");
 
         final String description;
 

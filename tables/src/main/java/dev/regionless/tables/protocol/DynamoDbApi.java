@@ -71,6 +71,10 @@ public final class DynamoDbApi {
         operations.put("TransactGetItems", items::transactGetItems);
         operations.put("Query", reads::query);
         operations.put("Scan", reads::scan);
+        var partiql = new PartiqlStatements(store, items, reads);
+        operations.put("ExecuteStatement", partiql::executeStatement);
+        operations.put("BatchExecuteStatement", new PartiqlBatch(partiql)::batchExecuteStatement);
+        operations.put("ExecuteTransaction", new PartiqlTransactions(partiql, items)::executeTransaction);
         this.streams = new StreamsApi(store, clock);
     }
 

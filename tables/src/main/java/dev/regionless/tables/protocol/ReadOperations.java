@@ -41,6 +41,14 @@ final class ReadOperations {
     }
 
     ObjectNode query(Params request) {
+        return query(request, false);
+    }
+
+    /**
+     * A Query whose filter may also name key attributes, which a {@code FilterExpression} may not: a PartiQL WHERE
+     * clause can say more about the key than a key condition holds, and the rest of it filters.
+     */
+    ObjectNode query(Params request, boolean keyFilterAllowed) {
         ParameterMixing.check(request.json(), ParameterMixing.Operation.QUERY);
         var common = readCommon(request);
         var keySchema = common.keySchema();
@@ -57,7 +65,7 @@ final class ReadOperations {
                     .orElse(null);
         } else {
             filter = filter(request, common);
-            if (filter != null) {
+            if (filter != null && !keyFilterAllowed) {
                 for (var name : keyNames(keySchema)) {
                     if (mentions(request.string("FilterExpression"), request, name)) {
                         throw TableErrors.validation(

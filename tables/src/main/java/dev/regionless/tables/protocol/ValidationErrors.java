@@ -67,6 +67,14 @@ final class ValidationErrors {
         }
     }
 
+    void lengthBetween(String path, String value, int minimum, int maximum) {
+        if (value != null && value.length() < minimum) {
+            add(value, path, "Member must have length greater than or equal to " + minimum);
+        } else if (value != null && value.length() > maximum) {
+            add(value, path, "Member must have length less than or equal to " + maximum);
+        }
+    }
+
     private void add(Object value, String path, String constraint) {
         var shown = "'" + value + "'";
         errors.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
