@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * One target of the queues benchmark, reached through the AWS SDK for Java v2: SendMessage of ~200-byte bodies;
  * ReceiveMessage of one message from a queue of {@value #RECEIVE_BACKLOG} messages received with a visibility timeout
  * of 0, so the supply never runs out and every receive still records a receive; DeleteMessage of receipt handles
- * collected beforehand, until they are all deleted (a fixed amount of work, timed).
+ * collected beforehand, until they are all deleted (a fixed amount of work, timed); SendMessageBatch of ten bodies.
+ * Each call also has a raw form ({@link RawSqs}): the same request, sent without the SDK.
  */
 final class QueueWorkload implements AutoCloseable {
     static final int MAX_CONNECTIONS = 128;
@@ -28,6 +29,7 @@ final class QueueWorkload implements AutoCloseable {
 
     private final String name;
     private final SqsClient client;
+    private final RawSqs raw;
     private final AtomicLong sent = new AtomicLong();
     private final ConcurrentLinkedQueue<String> handles = new ConcurrentLinkedQueue<>();
     private String sendQueue;
@@ -43,6 +45,7 @@ final class QueueWorkload implements AutoCloseable {
                 .httpClientBuilder(Apache5HttpClient.builder().maxConnections(MAX_CONNECTIONS))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
+        this.raw = new RawSqs(endpoint);
     }
 
     String name() {
@@ -98,6 +101,68 @@ final class QueueWorkload implements AutoCloseable {
         client.deleteMessage(b -> b.queueUrl(deleteQueue).receiptHandle(handle));
     }
 
+    /** SendMessageBatch of ten bodies; a failed entry is an error. */
+    void sendMessageBatch(SplittableRandom random) {
+        long first = sent.getAndAdd(10);
+        var response = client.sendMessageBatch(b -> b.queueUrl(sendQueue).entries(batch(first)));
+        if (!response.failed().isEmpty()) {
+            throw new IllegalStateException(
+                    "a batch entry failed: " + response.failed().get(0));
+        }
+    }
+
+    void rawSendMessage(SplittableRandom random) {
+        raw.call(
+                "SendMessage",
+                "{\"QueueUrl\":" + RawSqs.quote(sendQueue) + ",\"MessageBody\":"
+                        + RawSqs.quote(BODY + sent.incrementAndGet()) + "}");
+    }
+
+    void rawSendMessageBatch(SplittableRandom random) {
+        long first = sent.getAndAdd(10);
+        var entries = new StringBuilder();
+        for (int n = 0; n < 10; n++) {
+            entries.append(n == 0 ? "" : ",")
+                    .append("{\"Id\":\"m")
+                    .append(n)
+                    .append("\",\"MessageBody\":")
+                    .append(RawSqs.quote(BODY + (first + n)))
+                    .append('}');
+        }
+        var answer = raw.call(
+                "SendMessageBatch", "{\"QueueUrl\":" + RawSqs.quote(sendQueue) + ",\"Entries\":[" + entries + "]}");
+        if (answer.contains("\"Failed\":[{")) {
+            throw new IllegalStateException("a batch entry failed: " + answer);
+        }
+    }
+
+    void rawReceiveMessage(SplittableRandom random) {
+        var answer =
+                raw.call("ReceiveMessage", "{\"QueueUrl\":" + RawSqs.quote(receiveQueue) + ",\"VisibilityTimeout\":0}");
+        if (!answer.contains("\"ReceiptHandle\"")) {
+            throw new IllegalStateException("the receive queue answered no message: " + answer);
+        }
+    }
+
+    void rawDeleteMessage(SplittableRandom random) {
+        var handle = handles.poll();
+        if (handle == null) {
+            throw new CallLoad.Exhausted();
+        }
+        raw.call(
+                "DeleteMessage",
+                "{\"QueueUrl\":" + RawSqs.quote(deleteQueue) + ",\"ReceiptHandle\":" + RawSqs.quote(handle) + "}");
+    }
+
+    private static List<SendMessageBatchRequestEntry> batch(long first) {
+        return java.util.stream.IntStream.range(0, 10)
+                .mapToObj(n -> SendMessageBatchRequestEntry.builder()
+                        .id("m" + n)
+                        .messageBody(BODY + (first + n))
+                        .build())
+                .toList();
+    }
+
     private String create(String queue) {
         return client.createQueue(b -> b.queueName(queue).attributesWithStrings(Map.of("VisibilityTimeout", "30")))
                 .queueUrl();
@@ -118,6 +183,7 @@ final class QueueWorkload implements AutoCloseable {
 
     @Override
     public void close() {
+        raw.close();
         client.close();
     }
 

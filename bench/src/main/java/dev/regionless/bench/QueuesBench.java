@@ -11,15 +11,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * SendMessage, ReceiveMessage and DeleteMessage through the AWS SDK for Java v2, against one region's queues (durable
- * on RocksDB) and against ElasticMQ (in memory), both in this JVM and measured in this run with the same clients:
- * throughput with {@value #CLIENTS} clients, the ratio of throughputs, and latency percentiles.
+ * SendMessage, SendMessageBatch, ReceiveMessage and DeleteMessage against one region's queues (durable on RocksDB)
+ * and against ElasticMQ (in memory), both in this JVM and measured in this run with the same clients: throughput
+ * with {@value #CLIENTS} clients, the ratio of throughputs, latency percentiles, and the CPU per call of server and
+ * client. Twice: through the AWS SDK for Java v2 as users call, and with a raw HTTP load generator that leaves the
+ * two cores to the servers, since the SDK's own CPU per call is a large part of the machine's.
  */
 final class QueuesBench {
     static final int CLIENTS = 32;
     static final String REGION = "eu-west-2";
     static final int DELETE_WARMUP = 5_000;
-    static final int DELETE_MEASURED = 20_000;
 
     /** How long each phase runs: {@code --warmup=S --measure=S}. */
     record Settings(Duration warmup, Duration measure) {
@@ -45,8 +46,9 @@ final class QueuesBench {
     /** The measured calls. */
     enum Operation {
         SEND("SendMessage", "200-byte bodies"),
+        SEND_BATCH("SendMessageBatch", "10 bodies of 200 bytes a call"),
         RECEIVE("ReceiveMessage", "one message, visibility timeout 0, from a backlog of 1,000"),
-        DELETE("DeleteMessage", "20,000 receipt handles of messages received beforehand, all deleted");
+        DELETE("DeleteMessage", "receipt handles of messages received beforehand, all deleted");
 
         final String awsName;
         final String what;
@@ -56,12 +58,37 @@ final class QueuesBench {
             this.what = what;
         }
 
-        CallLoad.Call call(QueueWorkload workload) {
-            return switch (this) {
-                case SEND -> workload::sendMessage;
-                case RECEIVE -> workload::receiveMessage;
-                case DELETE -> workload::deleteMessage;
-            };
+        CallLoad.Call call(QueueWorkload workload, Client client) {
+            return client == Client.SDK
+                    ? switch (this) {
+                        case SEND -> workload::sendMessage;
+                        case SEND_BATCH -> workload::sendMessageBatch;
+                        case RECEIVE -> workload::receiveMessage;
+                        case DELETE -> workload::deleteMessage;
+                    }
+                    : switch (this) {
+                        case SEND -> workload::rawSendMessage;
+                        case SEND_BATCH -> workload::rawSendMessageBatch;
+                        case RECEIVE -> workload::rawReceiveMessage;
+                        case DELETE -> workload::rawDeleteMessage;
+                    };
+        }
+    }
+
+    /**
+     * Who makes the calls: the AWS SDK for Java v2, as users do, or {@link RawSqs}, the same requests as raw HTTP,
+     * which costs so little CPU that the servers, not the clients, fill the two cores (server capacity).
+     */
+    enum Client {
+        SDK("through the AWS SDK for Java v2 (SqsClient, Apache 5 HTTP client)", 20_000),
+        RAW("server capacity: the same requests as raw HTTP/1.1 from a light load generator", 60_000);
+
+        final String what;
+        final int deletePool;
+
+        Client(String what, int deletePool) {
+            this.what = what;
+            this.deletePool = deletePool;
         }
     }
 
@@ -75,8 +102,9 @@ final class QueuesBench {
                 var regionless = new QueueWorkload(
                         "Regionless", regions.region(REGION).endpoints().service());
                 var peer = new QueueWorkload(ElasticMq.NAME, elasticMq.endpoint())) {
-            System.out.println("== Queues: SendMessage, ReceiveMessage and DeleteMessage through the AWS SDK for Java"
-                    + " v2, Regionless vs " + ElasticMq.NAME);
+            System.out.println(
+                    "== Queues: SendMessage, SendMessageBatch, ReceiveMessage and DeleteMessage, Regionless vs "
+                            + ElasticMq.NAME + ", through the AWS SDK for Java v2 and from a raw HTTP load generator");
             System.out.printf(
                     Locale.ROOT,
                     "   one region in this JVM (durable: every call waits for its log sync); ElasticMQ embedded in"
@@ -91,46 +119,52 @@ final class QueuesBench {
             for (var target : targets) {
                 target.prepare();
             }
-            var results = new LinkedHashMap<Operation, Map<QueueWorkload, CallLoad.Result>>();
-            for (var operation : Operation.values()) {
-                var byTarget = new LinkedHashMap<QueueWorkload, CallLoad.Result>();
-                for (var target : targets) {
-                    byTarget.put(target, measure(operation, target, settings));
+            for (var client : Client.values()) {
+                var results = new LinkedHashMap<Operation, Map<QueueWorkload, CallLoad.Result>>();
+                for (var operation : Operation.values()) {
+                    var byTarget = new LinkedHashMap<QueueWorkload, CallLoad.Result>();
+                    for (var target : targets) {
+                        byTarget.put(target, measure(operation, client, target, settings));
+                    }
+                    results.put(operation, byTarget);
                 }
-                results.put(operation, byTarget);
+                System.out.printf(Locale.ROOT, "%n-- %s; load average now %.1f%n", client.what, loadAverage());
+                print(results, regionless, peer);
             }
-            print(results, regionless, peer);
             System.out.printf(Locale.ROOT, "   load average at the end: %.1f%n", loadAverage());
         } finally {
             TablesBench.deleteTree(data);
         }
     }
 
-    private static CallLoad.Result measure(Operation operation, QueueWorkload target, Settings settings)
+    private static CallLoad.Result measure(Operation operation, Client client, QueueWorkload target, Settings settings)
             throws InterruptedException {
+        var call = operation.call(target, client);
         if (operation != Operation.DELETE) {
-            CallLoad.closed(operation.call(target), CLIENTS, settings.warmup);
-            return CallLoad.closed(operation.call(target), CLIENTS, settings.measure);
+            CallLoad.closed(call, CLIENTS, settings.warmup);
+            return CallLoad.closed(call, CLIENTS, settings.measure);
         }
         // Deletes use up their receipt handles: warm up on a small pool, then time deleting a large one.
         target.collectHandles(DELETE_WARMUP);
-        CallLoad.closed(operation.call(target), CLIENTS, settings.warmup, new AtomicBoolean());
-        target.collectHandles(DELETE_MEASURED);
-        return CallLoad.closed(operation.call(target), CLIENTS, settings.measure.multipliedBy(4), new AtomicBoolean());
+        CallLoad.closed(call, CLIENTS, settings.warmup, new AtomicBoolean());
+        target.collectHandles(client.deletePool);
+        return CallLoad.closed(call, CLIENTS, settings.measure.multipliedBy(4), new AtomicBoolean());
     }
 
     private static void print(
             Map<Operation, Map<QueueWorkload, CallLoad.Result>> results, QueueWorkload ours, QueueWorkload peer) {
         System.out.printf(
                 Locale.ROOT,
-                "   %-15s %-12s %10s %9s %9s %7s %13s %7s%n",
+                "   %-16s %-10s %9s %10s %8s %8s %6s %9s %9s %7s%n",
                 "call",
                 "target",
                 "calls/s",
+                "messages/s",
                 "p50 ms",
                 "p99 ms",
                 "errors",
-                "server us/call",
+                "server us",
+                "client us",
                 "ratio");
         results.forEach((operation, byTarget) -> {
             var mine = byTarget.get(ours);
@@ -139,14 +173,16 @@ final class QueuesBench {
                 var result = entry.getValue();
                 System.out.printf(
                         Locale.ROOT,
-                        "   %-15s %-12s %10.0f %9.2f %9.2f %7d %13.0f %7s%n",
+                        "   %-16s %-10s %9.0f %10.0f %8.2f %8.2f %6d %9.0f %9.0f %7s%n",
                         operation.awsName,
                         entry.getKey().name().split(" ")[0],
                         result.requestsPerSecond(),
+                        result.requestsPerSecond() * (operation == Operation.SEND_BATCH ? 10 : 1),
                         result.latencies().percentileMillis(50),
                         result.latencies().percentileMillis(99),
                         result.errors(),
                         serverMicrosPerCall(result),
+                        clientMicrosPerCall(result),
                         entry.getKey() == ours ? ratio(mine, theirs) : "");
                 if (!result.firstError().isEmpty()) {
                     System.out.println("      first error: " + result.firstError());
@@ -170,6 +206,12 @@ final class QueuesBench {
     private static double serverMicrosPerCall(CallLoad.Result result) {
         double calls = Math.max(1, result.latencies().count() + result.errors());
         return (result.processCpuNanos() - result.clientCpuNanos()) / calls / 1000;
+    }
+
+    /** The calling threads' own CPU per call: the SDK and its HTTP client, or the raw load generator. */
+    private static double clientMicrosPerCall(CallLoad.Result result) {
+        double calls = Math.max(1, result.latencies().count() + result.errors());
+        return result.clientCpuNanos() / calls / 1000;
     }
 
     private static double loadAverage() {

@@ -26,6 +26,14 @@ public final class QueueErrors {
                         + queue);
     }
 
+    public static AwsException queueDeletedRecently(String queue, long secondsLeft) {
+        return new AwsException(
+                "QueueDeletedRecently",
+                400,
+                "You must wait 60 seconds after deleting a queue before you can create another with the same name: "
+                        + queue + " (expected: a new queue of that name in " + secondsLeft + " s)");
+    }
+
     /** {@code InvalidParameterValue}: "Value V for parameter P is invalid. Reason: R." as SQS words it. */
     public static AwsException invalidParameter(String parameter, Object value, String reason) {
         return new AwsException(

@@ -41,6 +41,9 @@ final class LiveQueue {
     final PriorityQueue<Timer> timers = new PriorityQueue<>();
 
     final Deduplication deduplication = new Deduplication();
+    /** FIFO queues: recent receives by {@code ReceiveRequestAttemptId}. */
+    final ReceiveAttempts attempts = new ReceiveAttempts();
+
     private long lastPurge = Long.MIN_VALUE;
     private volatile int waiting;
     private boolean deleted;
@@ -275,6 +278,7 @@ final class LiveQueue {
                     expired.add(slot);
                 }
             }
+            attempts.expire(now);
             var forgotten = deduplication.expire(now);
             if (expired.isEmpty() && forgotten.isEmpty()) {
                 return;

@@ -9,24 +9,32 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
  * Message move tasks (StartMessageMoveTask): move the messages a dead-letter queue holds back to the queues they
- * came from, or to another queue, each message in one atomic write that removes it from the source and adds it to
- * the destination, so a crash mid-task loses and duplicates none. One task runs per source queue at a time, on its
- * own virtual thread. The task list itself lives in memory: after a restart the list is empty and a task that was
- * running is not resumed (the messages it had not moved are still in the dead-letter queue).
+ * came from, or to another queue, each pass in one atomic write that removes them from the source, adds them to the
+ * destination and counts them in the task's stored progress, so a crash mid-task loses, duplicates and miscounts
+ * none. One task runs per source queue at a time, on its own virtual thread. Tasks are stored: after a restart the
+ * list is the same, and a task that was running resumes where its last pass ended.
  */
 public final class MoveTasks implements AutoCloseable {
     private static final int PER_PASS = 100;
+    /** ListMessageMoveTasks shows up to 10 tasks per source; older ones are forgotten. */
+    private static final int KEPT_PER_SOURCE = 10;
 
     private final QueueDatabase db;
     private final Numbers numbers;
     private final Clock clock;
     private final Function<String, LiveQueue> queuesByArn;
-    private final List<Task> tasks = new CopyOnWriteArrayList<>();
+    /** Newest first. */
+    private final List<MoveTaskRecord> tasks = new CopyOnWriteArrayList<>();
+
+    private final Set<Thread> runners = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
 
     MoveTasks(QueueDatabase db, Numbers numbers, Clock clock, Function<String, LiveQueue> queuesByArn) {
         this.db = db;
@@ -35,39 +43,23 @@ public final class MoveTasks implements AutoCloseable {
         this.queuesByArn = queuesByArn;
     }
 
-    /** A task's progress; its fields change as it runs. */
-    private final class Task {
-        final String handle;
-        final String sourceArn;
-        final String destinationArn;
-        final Integer rate;
-        final long toMove;
-        final long started;
-        volatile String status = "RUNNING";
-        volatile long moved;
-        volatile String failure;
-
-        Task(String sourceArn, String destinationArn, Integer rate, long toMove) {
-            this.sourceArn = sourceArn;
-            this.destinationArn = destinationArn;
-            this.rate = rate;
-            this.toMove = toMove;
-            this.started = clock.millis();
-            var id = Sender.randomId() + "|" + sourceArn;
-            this.handle = Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
-        }
-
-        MoveTask view() {
-            return new MoveTask(
-                    status.equals("RUNNING") ? handle : null,
-                    status,
-                    sourceArn,
-                    destinationArn,
-                    rate,
-                    moved,
-                    toMove,
-                    failure,
-                    started);
+    /**
+     * Reads the stored tasks back once the queues are loaded: running ones resume (or fail if their source queue is
+     * gone), ones being cancelled end cancelled.
+     */
+    void resume() {
+        db.scan(Family.MOVE_TASKS, new byte[0], (key, value) -> tasks.add(0, MoveTaskRecord.decode(key, value)));
+        for (var task : tasks) {
+            if (task.status.equals("CANCELLING")) {
+                finish(task, "CANCELLED", null);
+            } else if (task.isRunning()) {
+                var source = queuesByArn.apply(task.sourceArn);
+                if (source == null) {
+                    finish(task, "FAILED", "the source queue was deleted");
+                } else {
+                    launch(task, source);
+                }
+            }
         }
     }
 
@@ -97,14 +89,36 @@ public final class MoveTasks implements AutoCloseable {
             throw QueueErrors.invalidParameter("MaxNumberOfMessagesPerSecond", rate, "must be between 1 and 500.");
         }
         for (var task : tasks) {
-            if (task.sourceArn.equals(sourceArn) && task.status.equals("RUNNING")) {
+            if (task.sourceArn.equals(sourceArn) && task.isRunning()) {
                 throw QueueErrors.unsupportedOperation("There is already a message move task running for " + sourceArn
                         + " (expected: one task per source queue at a time)");
             }
         }
-        var task = new Task(sourceArn, destinationArn, rate, source.counts(clock.millis())[0]);
+        long started = clock.millis();
+        var id = Sender.randomId() + "|" + sourceArn;
+        var task = new MoveTaskRecord(
+                MoveTaskRecord.key(started, numbers.next()),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8)),
+                sourceArn,
+                destinationArn,
+                rate,
+                source.counts(started)[0],
+                started,
+                "RUNNING",
+                0,
+                null);
+        var batch = db.batch();
+        batch.put(Family.MOVE_TASKS, task.key, task.encode());
+        tasks.stream()
+                .filter(older -> older.sourceArn.equals(sourceArn))
+                .skip(KEPT_PER_SOURCE - 1)
+                .forEach(older -> {
+                    batch.delete(Family.MOVE_TASKS, older.key);
+                    tasks.remove(older);
+                });
+        db.write(batch);
         tasks.add(0, task);
-        Thread.ofVirtual().name("queue-move-task").start(() -> run(task, source));
+        launch(task, source);
         return task.handle;
     }
 
@@ -117,38 +131,63 @@ public final class MoveTasks implements AutoCloseable {
         return tasks.stream()
                 .filter(task -> task.sourceArn.equals(sourceArn))
                 .limit(max)
-                .map(Task::view)
+                .map(MoveTaskRecord::view)
                 .toList();
     }
 
     /** Cancels a running task; answers how many messages it had moved. */
-    public long cancel(String handle) {
+    public synchronized long cancel(String handle) {
         for (var task : tasks) {
-            if (task.handle.equals(handle) && task.status.equals("RUNNING")) {
+            if (task.handle.equals(handle) && task.isRunning()) {
                 task.status = "CANCELLING";
+                save(task);
                 return task.moved;
             }
         }
         throw QueueErrors.resourceNotFound("Task does not exist or is not running: " + handle);
     }
 
-    private void run(Task task, LiveQueue source) {
+    private void launch(MoveTaskRecord task, LiveQueue source) {
+        var runner = Thread.ofVirtual().name("queue-move-task").unstarted(() -> run(task, source));
+        runners.add(runner);
+        runner.start();
+    }
+
+    private void run(MoveTaskRecord task, LiveQueue source) {
         try {
-            while (task.status.equals("RUNNING") && task.moved < task.toMove) {
+            while (task.isRunning() && !closing && task.moved < task.toMove) {
                 int moved = movePass(task, source);
                 if (moved == 0) {
                     break; // nothing visible left to move
                 }
             }
-            task.status = task.status.equals("CANCELLING") ? "CANCELLED" : "COMPLETED";
+            if (!closing) {
+                // Stopped by closing, the stored record still says RUNNING (or CANCELLING): the next open goes on.
+                finish(task, task.status.equals("CANCELLING") ? "CANCELLED" : "COMPLETED", null);
+            }
         } catch (RuntimeException e) {
-            task.failure = e.getMessage();
-            task.status = "FAILED";
+            if (!closing) {
+                finish(task, "FAILED", e.getMessage());
+            }
+        } finally {
+            runners.remove(Thread.currentThread());
         }
     }
 
+    private synchronized void finish(MoveTaskRecord task, String status, String failure) {
+        task.failure = failure;
+        task.status = status;
+        save(task);
+    }
+
+    private void save(MoveTaskRecord task) {
+        var batch = db.batch();
+        batch.put(Family.MOVE_TASKS, task.key, task.encode());
+        db.write(batch);
+    }
+
     /** Moves up to {@value #PER_PASS} visible messages; answers how many. */
-    private int movePass(Task task, LiveQueue source) {
+    private int movePass(MoveTaskRecord task, LiveQueue source) {
         var joins = new ArrayList<Runnable>();
         source.lock.lock();
         try {
@@ -157,10 +196,9 @@ public final class MoveTasks implements AutoCloseable {
             }
             long now = clock.millis();
             var batch = db.batch();
-            int count = 0;
             int limit = task.rate == null ? PER_PASS : Math.min(PER_PASS, task.rate);
             for (var slot : new ArrayList<>(source.slots.values())) {
-                if (count == limit || task.moved + count >= task.toMove || !task.status.equals("RUNNING")) {
+                if (joins.size() == limit || task.moved + joins.size() >= task.toMove || !task.isRunning()) {
                     break;
                 }
                 if (slot.pending || slot.visibleAt > now) {
@@ -183,12 +221,13 @@ public final class MoveTasks implements AutoCloseable {
                 var key = Keys.message(target.id, number);
                 batch.put(Family.MESSAGES, key, moved.encode()).put(Family.STATES, key, copy.encodeState());
                 joins.add(() -> Transfers.join(target, copy, now));
-                count++;
             }
-            if (count == 0) {
+            if (joins.isEmpty()) {
                 batch.close();
                 return 0;
             }
+            // The progress goes in the same atomic write as the messages it counts.
+            batch.put(Family.MOVE_TASKS, task.key, task.encode(task.moved + joins.size()));
             db.apply(batch);
         } finally {
             source.lock.unlock();
@@ -200,7 +239,7 @@ public final class MoveTasks implements AutoCloseable {
         return joins.size();
     }
 
-    private static void pace(Task task, int moved) {
+    private void pace(MoveTaskRecord task, int moved) {
         if (task.rate == null) {
             return;
         }
@@ -208,16 +247,26 @@ public final class MoveTasks implements AutoCloseable {
             Thread.sleep(moved * 1000L / task.rate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            task.status = "CANCELLING";
+            if (!closing) {
+                task.status = "CANCELLING";
+            }
         }
     }
 
+    /** Stops the running tasks without changing what is stored about them, and waits for their threads. */
     @Override
     public void close() {
-        tasks.forEach(task -> {
-            if (task.status.equals("RUNNING")) {
-                task.status = "CANCELLING";
+        closing = true;
+        for (var runner : runners) {
+            runner.interrupt();
+        }
+        for (var runner : runners) {
+            try {
+                runner.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        });
+        }
     }
 }

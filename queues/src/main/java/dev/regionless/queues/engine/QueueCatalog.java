@@ -22,12 +22,19 @@ public final class QueueCatalog {
     private static final Pattern FIFO_NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}\\.fifo");
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
     private static final int MAX_TAGS = 50;
+    /** After DeleteQueue, SQS refuses a new queue of the same name for 60 seconds. */
+    static final long REUSE_DELAY_MILLIS = 60_000;
 
     private final QueueDatabase db;
     private final Map<String, LiveQueue> queues;
     private final Numbers numbers;
     private final Clock clock;
     private final String arnPrefix;
+    /**
+     * When each recently deleted name was deleted, by the clock. In memory: a restart forgets it, which only lets a
+     * name be reused sooner.
+     */
+    private final Map<String, Long> deletedAt = new java.util.HashMap<>();
 
     QueueCatalog(QueueDatabase db, Map<String, LiveQueue> queues, Numbers numbers, Clock clock, String arnPrefix) {
         this.db = db;
@@ -55,6 +62,7 @@ public final class QueueCatalog {
             }
             return existing.queue();
         }
+        checkNotDeletedRecently(name);
         checkTags(tags);
         long now = clock.millis() / 1000;
         var queue = new Queue(name, arnPrefix + name, checked, tags, now, now);
@@ -80,6 +88,16 @@ public final class QueueCatalog {
         db.write(batch);
         queues.remove(name);
         live.markDeleted();
+        deletedAt.put(name, clock.millis());
+    }
+
+    private void checkNotDeletedRecently(String name) {
+        long now = clock.millis();
+        deletedAt.values().removeIf(at -> now - at >= REUSE_DELAY_MILLIS);
+        var at = deletedAt.get(name);
+        if (at != null) {
+            throw QueueErrors.queueDeletedRecently(name, (at + REUSE_DELAY_MILLIS - now + 999) / 1000);
+        }
     }
 
     public synchronized Queue setAttributes(String name, Map<String, String> given) {

@@ -34,21 +34,37 @@ final class Receiver {
         this.accountId = accountId;
     }
 
+    /**
+     * Receives up to {@code max} messages.
+     *
+     * @param attemptId FIFO queues: the {@code ReceiveRequestAttemptId}, or {@code null}
+     */
     List<ReceivedMessage> receive(
-            LiveQueue queue, int max, long visibilityMillis, long waitNanos, List<String> attributeNames) {
+            LiveQueue queue,
+            int max,
+            long visibilityMillis,
+            long waitNanos,
+            List<String> attributeNames,
+            String attemptId) {
         // The wait is real time, as an HTTP request's is; message times come from the clock.
         long deadline = System.nanoTime() + waitNanos;
+        var retryable = attemptId != null && queue.fifo() ? attemptId : null;
         Selection.Picked picked;
         queue.lock.lock();
         try {
-            while (true) {
+            picked = retryable == null ? null : retry(queue, retryable, clock.millis(), visibilityMillis);
+            while (picked == null) {
                 if (queue.isDeleted()) {
                     return List.of();
                 }
                 long now = clock.millis();
-                picked = selection.pick(queue, now, max, visibilityMillis);
+                var fresh = selection.pick(queue, now, max, visibilityMillis);
                 long left = deadline - System.nanoTime();
-                if (!picked.taken().isEmpty() || left <= 0) {
+                if (!fresh.taken().isEmpty() || left <= 0) {
+                    if (retryable != null && !fresh.taken().isEmpty()) {
+                        queue.attempts.remember(queue, retryable, fresh.taken(), now);
+                    }
+                    picked = fresh;
                     break;
                 }
                 long untilVisible = queue.untilNextVisible(now);
@@ -75,6 +91,23 @@ final class Receiver {
             }
         }
         return messages;
+    }
+
+    /** The messages an earlier receive with this attempt id took, hidden again; {@code null} if none. Lock held. */
+    private Selection.Picked retry(LiveQueue queue, String attemptId, long now, long visibilityMillis) {
+        var batch = db.batch();
+        try {
+            var taken = queue.attempts.retry(queue, attemptId, now, visibilityMillis, batch);
+            if (taken == null || batch.isEmpty()) {
+                batch.close();
+                return null;
+            }
+            db.apply(batch);
+            return new Selection.Picked(taken, true, List.of());
+        } catch (RuntimeException e) {
+            batch.close();
+            throw e;
+        }
     }
 
     private static void forget(LiveQueue queue, long number) {

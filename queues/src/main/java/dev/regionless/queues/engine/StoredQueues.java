@@ -53,6 +53,7 @@ public final class StoredQueues implements AutoCloseable {
         this.catalog = new QueueCatalog(db, queues, numbers, clock, arnPrefix);
         this.moves = new MoveTasks(db, numbers, clock, this::liveByArn);
         Recovery.load(db, queues);
+        moves.resume();
         this.housekeeping = Thread.ofVirtual().name("queues-housekeeping").start(this::housekeep);
     }
 
@@ -135,7 +136,13 @@ public final class StoredQueues implements AutoCloseable {
         long wait = options.waitTime() == null
                 ? settings.receiveWaitSeconds() * 1_000_000_000L
                 : options.waitTime().toNanos();
-        return receiver.receive(live, options.maxMessages(), visibility, wait, options.messageAttributeNames());
+        return receiver.receive(
+                live,
+                options.maxMessages(),
+                visibility,
+                wait,
+                options.messageAttributeNames(),
+                options.receiveRequestAttemptId());
     }
 
     /** Deletes the message a receipt handle names; answers whether a message was deleted. */

@@ -14,6 +14,9 @@ import java.util.List;
 
 /** SendMessage, ReceiveMessage, DeleteMessage and ChangeMessageVisibility: one method per action. */
 final class MessageActions {
+    private static final java.util.regex.Pattern ATTEMPT_ID =
+            java.util.regex.Pattern.compile("[\\p{Alnum}\\p{Punct}]{1,128}");
+
     private final QueueStore store;
     private final QueueActions queues;
 
@@ -37,7 +40,8 @@ final class MessageActions {
                 max == null ? 1 : max,
                 wait == null ? null : Duration.ofSeconds(wait),
                 visibility == null ? null : Duration.ofSeconds(visibility),
-                params.stringList("MessageAttributeNames"));
+                params.stringList("MessageAttributeNames"),
+                attemptId(params));
         var systemNames = new ArrayList<>(params.stringList("AttributeNames"));
         systemNames.addAll(params.stringList("MessageSystemAttributeNames"));
         var messages = store.receive(name, options);
@@ -47,6 +51,16 @@ final class MessageActions {
             messages.forEach(message -> render(array.addObject(), message, systemNames));
         }
         return result;
+    }
+
+    /** At most 128 letters, digits and punctuation, as SQS allows. */
+    private static String attemptId(Params params) {
+        var id = params.string("ReceiveRequestAttemptId");
+        if (id != null && !ATTEMPT_ID.matcher(id).matches()) {
+            throw QueueErrors.invalidParameter(
+                    "ReceiveRequestAttemptId", id, "1 to 128 letters, digits and punctuation marks expected.");
+        }
+        return id;
     }
 
     ObjectNode deleteMessage(Params params) {

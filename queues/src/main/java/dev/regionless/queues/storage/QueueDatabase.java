@@ -155,7 +155,9 @@ public final class QueueDatabase implements AutoCloseable {
         /** Queue id and deduplication key to the message a FIFO queue accepted under it, for five minutes. */
         DEDUPLICATION,
         /** Settings of the store itself: the receipt handle key, the id counters. */
-        META
+        META,
+        /** Message move tasks by start time: their settings, status and progress. */
+        MOVE_TASKS
     }
 
     /** Changes to apply together; closed by {@link #apply(Batch)}. */

@@ -132,6 +132,57 @@ class FifoQueuesIT {
     }
 
     @Test
+    void aReceiveRetriedWithTheSameAttemptIdAnswersTheSameMessagesAndHandles() {
+        var url = fifo("attempts.fifo", true);
+        for (var body : List.of("a1", "a2", "b1")) {
+            region.sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageGroupId(body.substring(0, 1)));
+        }
+        var first = receive(url, 10, "attempt-1");
+
+        region.advance(Duration.ofSeconds(20));
+        var retried = receive(url, 10, "attempt-1");
+        var other = receive(url, 10, "attempt-2");
+        region.advance(Duration.ofSeconds(20)); // 40 s after the first receive, 20 s after the retry
+        var stillHidden = receive(url, 10, null);
+
+        assertThat(first).extracting(Message::body).containsExactly("a1", "a2", "b1");
+        assertThat(retried).extracting(Message::body).containsExactly("a1", "a2", "b1");
+        assertThat(retried).extracting(Message::receiptHandle).isEqualTo(handles(first));
+        assertThat(retried.get(0).attributes())
+                .containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1");
+        assertThat(other).isEmpty(); // the groups are in flight
+        assertThat(stillHidden).isEmpty(); // the retry reset the 30 s visibility timeout
+        delete(url, retried);
+    }
+
+    @Test
+    void anAttemptIdIsNotRetryableOnceItsMessagesChangedOrAfterFiveMinutes() {
+        var url = fifo("attempts-changed.fifo", true);
+        region.sqs.sendMessage(b -> b.queueUrl(url).messageBody("x1").messageGroupId("x"));
+        region.sqs.sendMessage(b -> b.queueUrl(url).messageBody("y1").messageGroupId("y"));
+        var x = receive(url, 1, "changed");
+        var y = receive(url, 1, "expires");
+
+        delete(url, x);
+        var retryAfterDelete = org.assertj.core.api.Assertions.catchThrowable(() -> receive(url, 1, "changed"));
+        region.advance(Duration.ofMinutes(5).plusSeconds(1));
+        var afterExpiry = receive(url, 10, "expires");
+
+        assertThat(retryAfterDelete)
+                .isInstanceOf(SqsException.class)
+                .hasMessageContaining("ReceiveRequestAttemptId")
+                .hasMessageContaining("not retryable");
+        assertThat(y).extracting(Message::body).containsExactly("y1");
+        assertThat(afterExpiry).extracting(Message::body).containsExactly("y1");
+        assertThat(afterExpiry.get(0).attributes())
+                .containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "2"); // a new receive
+        assertThatThrownBy(() -> receive(url, 1, "has spaces"))
+                .isInstanceOf(SqsException.class)
+                .hasMessageContaining("ReceiveRequestAttemptId");
+        delete(url, afterExpiry);
+    }
+
+    @Test
     void fifoQueueNeedsAFifoName() {
         assertThatThrownBy(() -> region.create("plain-name", Map.of("FifoQueue", "true")))
                 .isInstanceOf(SqsException.class)
@@ -144,11 +195,20 @@ class FifoQueuesIT {
     }
 
     private static List<Message> receive(String url, int max) {
+        return receive(url, max, null);
+    }
+
+    private static List<Message> receive(String url, int max, String attemptId) {
         return region.sqs
                 .receiveMessage(b -> b.queueUrl(url)
                         .maxNumberOfMessages(max)
+                        .receiveRequestAttemptId(attemptId)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                 .messages();
+    }
+
+    private static List<String> handles(List<Message> messages) {
+        return messages.stream().map(Message::receiptHandle).toList();
     }
 
     private static void delete(String url, List<Message> messages) {

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.BatchRequestTooLongException;
 import software.amazon.awssdk.services.sqs.model.InvalidAttributeNameException;
 import software.amazon.awssdk.services.sqs.model.InvalidAttributeValueException;
 import software.amazon.awssdk.services.sqs.model.InvalidMessageContentsException;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageNotInflightException;
 import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
@@ -100,6 +102,57 @@ class QueueBadInputIT {
                         .get(0)
                         .body())
                 .hasSize(1_048_576);
+    }
+
+    @Test
+    void batchOverOneMebibyteInTotalIsRefusedWholeAndQueuesNothing() {
+        var queue = region.create("big-batches", Map.of());
+        var half = "z".repeat(524_288);
+        var entries = java.util.List.of(
+                SendMessageBatchRequestEntry.builder().id("a").messageBody(half).build(),
+                SendMessageBatchRequestEntry.builder().id("b").messageBody(half).build(),
+                SendMessageBatchRequestEntry.builder()
+                        .id("c")
+                        .messageBody("one more")
+                        .build());
+
+        assertThatThrownBy(
+                        () -> region.sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries)))
+                .isInstanceOf(BatchRequestTooLongException.class)
+                .hasMessageContaining("1048584")
+                .hasMessageContaining("1048576");
+        assertThat(region.regions.region(QueueRegion.REGION).queues().attributes("big-batches"))
+                .containsEntry("ApproximateNumberOfMessages", "0");
+    }
+
+    @Test
+    void staleHandlesAreRefusedOnFifoQueuesAndForVisibilityChangesAndLoseNoMessage() {
+        var fifo = region.create("stale.fifo", Map.of("FifoQueue", "true", "VisibilityTimeout", "10"));
+        region.sqs.sendMessage(
+                b -> b.queueUrl(fifo).messageBody("m").messageGroupId("g").messageDeduplicationId("1"));
+        var stale = region.sqs
+                .receiveMessage(b -> b.queueUrl(fifo))
+                .messages()
+                .get(0)
+                .receiptHandle();
+        region.advance(Duration.ofSeconds(11));
+        var current = region.sqs
+                .receiveMessage(b -> b.queueUrl(fifo))
+                .messages()
+                .get(0)
+                .receiptHandle();
+
+        assertThatThrownBy(() -> region.sqs.deleteMessage(b -> b.queueUrl(fifo).receiptHandle(stale)))
+                .isInstanceOf(ReceiptHandleIsInvalidException.class);
+        assertThatThrownBy(() -> region.sqs.changeMessageVisibility(
+                        b -> b.queueUrl(fifo).receiptHandle(stale).visibilityTimeout(0)))
+                .isInstanceOf(SqsException.class)
+                .hasMessageContaining("ReceiptHandle");
+        assertThat(region.regions.region(QueueRegion.REGION).queues().attributes("stale.fifo"))
+                .containsEntry("ApproximateNumberOfMessagesNotVisible", "1");
+        region.sqs.deleteMessage(b -> b.queueUrl(fifo).receiptHandle(current));
+        assertThat(region.regions.region(QueueRegion.REGION).queues().attributes("stale.fifo"))
+                .containsEntry("ApproximateNumberOfMessagesNotVisible", "0");
     }
 
     @Test

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDeletedRecentlyException;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
@@ -266,6 +267,25 @@ class QueuesIT {
                 .isInstanceOf(QueueDoesNotExistException.class);
         assertThatThrownBy(() -> region.sqs.sendMessage(b -> b.queueUrl(url).messageBody("x")))
                 .isInstanceOf(QueueDoesNotExistException.class);
+    }
+
+    @Test
+    void aDeletedQueuesNameCanBeUsedAgainOnlySixtySecondsLater() {
+        var url = region.create("reused", Map.of());
+        region.sqs.sendMessage(b -> b.queueUrl(url).messageBody("from the old queue"));
+        region.sqs.deleteQueue(b -> b.queueUrl(url));
+
+        region.advance(Duration.ofSeconds(59));
+        var tooSoon = org.assertj.core.api.Assertions.catchThrowable(() -> region.create("reused", Map.of()));
+        region.advance(Duration.ofSeconds(1));
+        var again = region.create("reused", Map.of());
+
+        assertThat(tooSoon)
+                .isInstanceOf(QueueDeletedRecentlyException.class)
+                .hasMessageContaining("wait 60 seconds")
+                .hasMessageContaining("reused");
+        assertThat(again).isEqualTo(url);
+        assertThat(receive(again, 10)).isEmpty();
     }
 
     @Test
