@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * SendMessage, SendMessageBatch, ReceiveMessage and DeleteMessage against one region's queues (durable on RocksDB)
  * and against ElasticMQ (in memory), both in this JVM and measured in this run with the same clients: throughput
- * with {@value #CLIENTS} clients, the ratio of throughputs, latency percentiles, and the CPU per call of server and
+ * with {@value #CLIENTS} clients by default, the ratio of throughputs, latency percentiles, and the CPU per call of server and
  * client. Twice: through the AWS SDK for Java v2 as users call, and with a raw HTTP load generator that leaves the
  * two cores to the servers, since the SDK's own CPU per call is a large part of the machine's.
  */
@@ -22,24 +22,69 @@ final class QueuesBench {
     static final String REGION = "eu-west-2";
     static final int DELETE_WARMUP = 5_000;
 
-    /** How long each phase runs: {@code --warmup=S --measure=S}. */
-    record Settings(Duration warmup, Duration measure) {
+    /**
+     * {@code --warmup=S --measure=S} set how long each phase runs, {@code --clients=N} how many clients call at once
+     * (the same for both targets), {@code --client=sdk|raw|both} which load generator; {@code --target=regionless}
+     * measures Regionless alone (to profile it).
+     */
+    record Settings(Duration warmup, Duration measure, int clients, List<Client> loadGenerators, boolean peer) {
         static Settings parse(List<String> options) {
             // A long warm-up: under a loaded machine the JIT needs it before SendMessage, the first call measured, is
             // fair.
-            var settings = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(5));
+            var settings = new Settings(
+                    Duration.ofSeconds(10), Duration.ofSeconds(5), CLIENTS, List.of(Client.values()), true);
             for (var option : options) {
                 var parts = option.split("=", 2);
-                var seconds = parts.length == 2 ? Duration.ofSeconds(Long.parseLong(parts[1])) : null;
+                var value = parts.length == 2 ? parts[1] : "";
                 settings = switch (parts[0]) {
-                    case "--warmup" -> new Settings(seconds, settings.measure);
-                    case "--measure" -> new Settings(settings.warmup, seconds);
+                    case "--warmup" ->
+                        new Settings(
+                                seconds(value),
+                                settings.measure,
+                                settings.clients,
+                                settings.loadGenerators,
+                                settings.peer);
+                    case "--measure" ->
+                        new Settings(
+                                settings.warmup,
+                                seconds(value),
+                                settings.clients,
+                                settings.loadGenerators,
+                                settings.peer);
+                    case "--clients" ->
+                        new Settings(
+                                settings.warmup,
+                                settings.measure,
+                                Integer.parseInt(value),
+                                settings.loadGenerators,
+                                settings.peer);
+                    case "--client" ->
+                        new Settings(
+                                settings.warmup,
+                                settings.measure,
+                                settings.clients,
+                                value.equals("both")
+                                        ? List.of(Client.values())
+                                        : List.of(Client.valueOf(value.toUpperCase(Locale.ROOT))),
+                                settings.peer);
+                    case "--target" ->
+                        new Settings(
+                                settings.warmup,
+                                settings.measure,
+                                settings.clients,
+                                settings.loadGenerators,
+                                !value.equals("regionless"));
                     default ->
-                        throw new IllegalArgumentException(
-                                "bench queues: " + option + " (expected --warmup=SECONDS or --measure=SECONDS)");
+                        throw new IllegalArgumentException("bench queues: " + option
+                                + " (expected --warmup=SECONDS, --measure=SECONDS, --clients=N,"
+                                + " --client=sdk|raw|both or --target=regionless)");
                 };
             }
             return settings;
+        }
+
+        private static Duration seconds(String value) {
+            return Duration.ofSeconds(Long.parseLong(value));
         }
     }
 
@@ -110,16 +155,16 @@ final class QueuesBench {
                     "   one region in this JVM (durable: every call waits for its log sync); ElasticMQ embedded in"
                             + " this JVM, in memory;%n   %d synchronous clients each, %d s warm-up, %d s per"
                             + " measurement; %d cores, load average at the start: %.1f%n",
-                    CLIENTS,
+                    settings.clients,
                     settings.warmup.toSeconds(),
                     settings.measure.toSeconds(),
                     Runtime.getRuntime().availableProcessors(),
                     loadAverage());
-            var targets = List.of(regionless, peer);
+            var targets = settings.peer ? List.of(regionless, peer) : List.of(regionless);
             for (var target : targets) {
                 target.prepare();
             }
-            for (var client : Client.values()) {
+            for (var client : settings.loadGenerators) {
                 var results = new LinkedHashMap<Operation, Map<QueueWorkload, CallLoad.Result>>();
                 for (var operation : Operation.values()) {
                     var byTarget = new LinkedHashMap<QueueWorkload, CallLoad.Result>();
@@ -141,14 +186,14 @@ final class QueuesBench {
             throws InterruptedException {
         var call = operation.call(target, client);
         if (operation != Operation.DELETE) {
-            CallLoad.closed(call, CLIENTS, settings.warmup);
-            return CallLoad.closed(call, CLIENTS, settings.measure);
+            CallLoad.closed(call, settings.clients, settings.warmup);
+            return CallLoad.closed(call, settings.clients, settings.measure);
         }
         // Deletes use up their receipt handles: warm up on a small pool, then time deleting a large one.
         target.collectHandles(DELETE_WARMUP);
-        CallLoad.closed(call, CLIENTS, settings.warmup, new AtomicBoolean());
+        CallLoad.closed(call, settings.clients, settings.warmup, new AtomicBoolean());
         target.collectHandles(client.deletePool);
-        return CallLoad.closed(call, CLIENTS, settings.measure.multipliedBy(4), new AtomicBoolean());
+        return CallLoad.closed(call, settings.clients, settings.measure.multipliedBy(4), new AtomicBoolean());
     }
 
     private static void print(
@@ -193,7 +238,7 @@ final class QueuesBench {
     }
 
     private static String ratio(CallLoad.Result mine, CallLoad.Result theirs) {
-        return theirs.requestsPerSecond() == 0
+        return theirs == null || theirs.requestsPerSecond() == 0
                 ? "n/a"
                 : String.format(Locale.ROOT, "%.2fx", mine.requestsPerSecond() / theirs.requestsPerSecond());
     }
