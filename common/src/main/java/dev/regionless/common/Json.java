@@ -1,5 +1,7 @@
 package dev.regionless.common;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +12,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * numbers keep their full precision because DynamoDB numbers have 38 digits.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // Jackson's default buffer recycler pool is per thread; every request runs on a fresh virtual thread, so it
+    // allocated (and zeroed) new parser and generator buffers on every call. A shared pool reuses them.
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

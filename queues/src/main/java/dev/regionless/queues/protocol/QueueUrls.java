@@ -10,8 +10,11 @@ import java.net.URI;
  * the host in them is another name for the same port.
  */
 final class QueueUrls {
+    private static final int MAX_REMEMBERED = 10_000;
     private final String base;
     private final String accountId;
+    /** Valid URLs seen lately and their queue names; the answer depends on the URL alone. */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
     QueueUrls(URI serviceEndpoint, String accountId) {
         var text = serviceEndpoint.toString();
@@ -25,6 +28,20 @@ final class QueueUrls {
 
     /** The queue name in a URL, or {@code QueueDoesNotExist} for another account's, {@code InvalidAddress}. */
     String name(String url) {
+        // Clients send the same few URLs over and over; parsing each as a URI cost a few per cent of a SendMessage.
+        var known = names.get(url);
+        if (known != null) {
+            return known;
+        }
+        var name = parse(url);
+        if (names.size() >= MAX_REMEMBERED) {
+            names.clear();
+        }
+        names.put(url, name);
+        return name;
+    }
+
+    private String parse(String url) {
         String path;
         try {
             path = url.contains("://") ? URI.create(url).getRawPath() : url;
