@@ -29,11 +29,8 @@ class MoveTasksAcrossRestartIT {
         String dlqArn;
         String handle;
         try (var region = new QueueRegion(folder)) {
-            var dlq = region.create("restart-dlq", Map.of());
+            var dlq = deadLetterQueue(region, "restart");
             dlqArn = region.arn(dlq);
-            region.create(
-                    "restart-source",
-                    Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":3}"));
             var replayArn = region.arn(region.create("restart-replay", Map.of()));
             for (int first = 0; first < MESSAGES; first += 10) {
                 var entries = IntStream.range(first, first + 10)
@@ -85,11 +82,8 @@ class MoveTasksAcrossRestartIT {
     void aCancelledTaskStaysCancelledAfterARestart() {
         String dlqArn;
         try (var region = new QueueRegion(folder)) {
-            var dlq = region.create("cancel-dlq", Map.of());
+            var dlq = deadLetterQueue(region, "cancel");
             dlqArn = region.arn(dlq);
-            region.create(
-                    "cancel-source",
-                    Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":3}"));
             var replayArn = region.arn(region.create("cancel-replay", Map.of()));
             for (int n = 0; n < 5; n++) {
                 int body = n;
@@ -111,6 +105,14 @@ class MoveTasksAcrossRestartIT {
 
         assertThat(task.status()).isEqualTo("CANCELLED");
         assertThat(left + task.approximateNumberOfMessagesMoved()).isEqualTo(5);
+    }
+
+    /** Creates PREFIX-dlq as the dead-letter queue of PREFIX-source (a move task's source must be one); its URL. */
+    private static String deadLetterQueue(QueueRegion region, String prefix) {
+        var dlq = region.create(prefix + "-dlq", Map.of());
+        var policy = "{\"deadLetterTargetArn\":\"" + region.arn(dlq) + "\",\"maxReceiveCount\":3}";
+        region.create(prefix + "-source", Map.of("RedrivePolicy", policy));
+        return dlq;
     }
 
     private static ListMessageMoveTasksResultEntry latest(QueueRegion region, String sourceArn) {
