@@ -7,7 +7,8 @@ import java.util.List;
  * {@code ./regionless bench [gateway|coldstart|tables|chat|replication|router|queues|all] [options]}; {@code tables} takes
  * {@code --warmup=S}, {@code --measure=S} and {@code --open-loop=S}; {@code replication} takes {@code --warmup=S},
  * {@code --measure=S} and {@code --partition=S}; {@code router} takes {@code --route53-interval=10|30} and
- * {@code --measure=S}; {@code queues} takes {@code --warmup=S} and {@code --measure=S}.
+ * {@code --measure=S}; {@code queues} takes {@code --warmup=S}, {@code --measure=S}, {@code --clients=N},
+ * {@code --client=sdk|raw|both} and {@code --target=regionless}.
  */
 public final class Main {
     private Main() {}
