@@ -139,8 +139,7 @@ public final class MoveTasks implements AutoCloseable {
     public synchronized long cancel(String handle) {
         for (var task : tasks) {
             if (task.handle.equals(handle) && task.isRunning()) {
-                task.status = "CANCELLING";
-                save(task);
+                update(task, () -> task.status = "CANCELLING");
                 return task.moved;
             }
         }
@@ -174,16 +173,26 @@ public final class MoveTasks implements AutoCloseable {
         }
     }
 
-    private synchronized void finish(MoveTaskRecord task, String status, String failure) {
-        task.failure = failure;
-        task.status = status;
-        save(task);
+    private void finish(MoveTaskRecord task, String status, String failure) {
+        update(task, () -> {
+            task.failure = failure;
+            task.status = status;
+        });
     }
 
-    private void save(MoveTaskRecord task) {
+    /**
+     * Changes a task and stores it. Every change and write of a task's record happens under the task's monitor (a
+     * pass's progress too), so the record written last is the newest: a cancel cannot store an older progress over
+     * a pass's, nor a pass an older status over a cancel's.
+     */
+    private void update(MoveTaskRecord task, Runnable change) {
         var batch = db.batch();
-        batch.put(Family.MOVE_TASKS, task.key, task.encode());
-        db.write(batch);
+        synchronized (task) {
+            change.run();
+            batch.put(Family.MOVE_TASKS, task.key, task.encode());
+            db.apply(batch);
+        }
+        db.awaitDurable();
     }
 
     /** Moves up to {@value #PER_PASS} visible messages; answers how many. */
@@ -227,14 +236,16 @@ public final class MoveTasks implements AutoCloseable {
                 return 0;
             }
             // The progress goes in the same atomic write as the messages it counts.
-            batch.put(Family.MOVE_TASKS, task.key, task.encode(task.moved + joins.size()));
-            db.apply(batch);
+            synchronized (task) {
+                batch.put(Family.MOVE_TASKS, task.key, task.encode(task.moved + joins.size()));
+                db.apply(batch);
+                task.moved += joins.size();
+            }
         } finally {
             source.lock.unlock();
         }
         db.awaitDurable();
         joins.forEach(Runnable::run);
-        task.moved += joins.size();
         pace(task, joins.size());
         return joins.size();
     }
