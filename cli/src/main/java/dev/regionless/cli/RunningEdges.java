@@ -54,11 +54,12 @@ final class RunningEdges implements AutoCloseable {
         var edges = new ArrayList<Edge>();
         try {
             for (var site : sites) {
-                var config = EdgeConfig.defaults(site.name(), domain)
-                        .withLocation(site.location())
-                        .withHost(host)
-                        .withHealthCheck(healthCheck)
-                        .withDelays(site.roundTrips());
+                var config = EdgeConfig.builder(site.name(), domain)
+                        .location(site.location())
+                        .host(host)
+                        .healthCheck(healthCheck)
+                        .delays(site.roundTrips())
+                        .build();
                 edges.add(Edge.start(vertx, config, targets));
             }
         } catch (RuntimeException e) {

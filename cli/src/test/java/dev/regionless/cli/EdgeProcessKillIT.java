@@ -55,9 +55,10 @@ class EdgeProcessKillIT {
             processes.put(OTHER, startRegion(OTHER));
             var regions = EndpointsFile.read(work.resolve("data")).get("regions");
             var stage = URI.create(regions.get(VICTIM).get("api").asText()).getPath();
-            var config = EdgeConfig.defaults("london", AppDomain.of("quack.regionless.test"))
-                    .withHealthCheck(HealthCheckConfig.defaults().onHttp(stage + "/health"))
-                    .withDelays(Map.of(VICTIM, Duration.ofMillis(5), OTHER, Duration.ofMillis(76)));
+            var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                    .healthCheck(HealthCheckConfig.defaults().onHttp(stage + "/health"))
+                    .delays(Map.of(VICTIM, Duration.ofMillis(5), OTHER, Duration.ofMillis(76)))
+                    .build();
             try (var edge = Edge.start(vertx, config, List.of(target(VICTIM, regions), target(OTHER, regions)))) {
                 var health = URI.create(edge.endpoints().http() + stage + "/health");
                 for (int i = 0; i < 2; i++) {

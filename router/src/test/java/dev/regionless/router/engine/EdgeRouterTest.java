@@ -32,11 +32,12 @@ class EdgeRouterTest {
             List.of(target("eu-west-2", 2), target("us-west-2", 3), target("us-east-1", 4));
 
     EdgeRouter london() {
-        var config = EdgeConfig.defaults("london", AppDomain.of("quack.regionless.test"))
-                .withClock(clock)
-                .withDelay("eu-west-2", Duration.ofMillis(4))
-                .withDelay("us-east-1", Duration.ofMillis(76))
-                .withDelay("us-west-2", Duration.ofMillis(140));
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .clock(clock)
+                .delay("eu-west-2", Duration.ofMillis(4))
+                .delay("us-east-1", Duration.ofMillis(76))
+                .delay("us-west-2", Duration.ofMillis(140))
+                .build();
         return new EdgeRouter(config, REGIONS);
     }
 
@@ -204,8 +205,9 @@ class EdgeRouterTest {
 
     @Test
     void aPolicyNamingAnUnknownRegionIsRefusedWithTheKnownOnes() {
-        var config = EdgeConfig.defaults("london", AppDomain.of("quack.regionless.test"))
-                .withPolicy(RoutingPolicy.failover("eu-west-2", "ap-south-1"));
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .policy(RoutingPolicy.failover("eu-west-2", "ap-south-1"))
+                .build();
 
         assertThatThrownBy(() -> new EdgeRouter(config, REGIONS))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -214,8 +216,9 @@ class EdgeRouterTest {
 
     @Test
     void theRoute53ProfileNeedsThreeFailures() {
-        var config = EdgeConfig.defaults("london", AppDomain.of("quack.regionless.test"))
-                .withClock(clock)
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .clock(clock)
+                .build()
                 .withRoute53Profile(HealthCheckConfig.route53Fast());
         var router = new EdgeRouter(config, REGIONS);
 
