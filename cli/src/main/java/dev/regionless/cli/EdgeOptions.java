@@ -18,7 +18,7 @@ final class EdgeOptions {
             names = "--routing",
             paramLabel = "FILE",
             description = "A routing file (routing: regions, healthChecks, domain) for apps whose template declares no"
-                    + " Route 53 records; see docs/routing.md.")
+                    + " Route 53 records; see the README's routing section.")
     Path routingFile;
 
     @Option(

@@ -101,7 +101,9 @@ public final class Edge implements AutoCloseable {
                         .setMaxInitialLineLength(MAX_HEADER_BYTES)
                         .setMaxHeaderSize(MAX_HEADER_BYTES)
                         .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
-                        .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME * 4))
+                        .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME * 4)
+                        // Any subprotocol: the region chooses (see WebSocketProxy).
+                        .setWebSocketSubProtocols(List.of("*")))
                 .invalidRequestHandler(new InvalidRequests(config.name()))
                 .webSocketHandshakeHandler(webSockets)
                 .requestHandler(proxy)

@@ -148,6 +148,32 @@ class EdgeProxyIT {
     }
 
     @Test
+    void theRegionsChoiceOfSubprotocolReachesTheClientThroughTheEdge() {
+        // The region's $connect function chooses the last protocol offered, so the first (what a proxy choosing on
+        // its own would answer) is not the answer.
+        var listener = new java.net.http.WebSocket.Listener() {};
+        var direct = HTTP.newWebSocketBuilder()
+                .subprotocols("chat.v1", "chat.v2")
+                .buildAsync(
+                        URI.create(
+                                fixture.region("eu-west-2").webSocketGateway().uri() + "/ws"),
+                        listener)
+                .join();
+        var throughEdge = HTTP.newWebSocketBuilder()
+                .subprotocols("chat.v1", "chat.v2")
+                .buildAsync(URI.create(edge.endpoints().webSocket() + "/ws"), listener)
+                .join();
+
+        try {
+            assertThat(direct.getSubprotocol()).isEqualTo("chat.v2");
+            assertThat(throughEdge.getSubprotocol()).isEqualTo("chat.v2");
+        } finally {
+            direct.abort();
+            throughEdge.abort();
+        }
+    }
+
+    @Test
     void aHandshakeTheRegionRefusesIsRefusedWithItsStatus() {
         var status =
                 WebSocketTestClient.refusedStatus(URI.create(edge.endpoints().webSocket() + "/ws?status=403"));

@@ -31,6 +31,7 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
     private final WebSocketClient client;
     private final HostNames hosts;
     private final Map<String, Set<Tunnel>> tunnels = new ConcurrentHashMap<>();
+    private static final String SUB_PROTOCOL = "Sec-WebSocket-Protocol";
 
     public WebSocketProxy(Vertx vertx, EdgeConfig config, EdgeRouter router, WebSocketClient client) {
         this.vertx = vertx;
@@ -86,6 +87,14 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         upstream.pause(); // until the client is in, so nothing the region sends first is lost
         router.onAnswer(target.name(), 101);
         var context = vertx.getOrCreateContext();
+        // The edge's server accepts any subprotocol ("*") and Netty answers the first one the request offers:
+        // leaving only the region's choice in the request passes that choice on, and none when it chose none.
+        var chosen = upstream.subProtocol();
+        if (chosen == null) {
+            handshake.headers().remove(SUB_PROTOCOL);
+        } else {
+            handshake.headers().set(SUB_PROTOCOL, chosen);
+        }
         handshake.accept().onComplete(accepted -> {
             if (accepted.failed()) {
                 upstream.close(Tunnel.GOING_AWAY, "the client left during the handshake");
@@ -154,7 +163,7 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
 
     private static List<String> offeredSubProtocols(ServerWebSocketHandshake handshake) {
         var offered = new ArrayList<String>();
-        for (var value : handshake.headers().getAll("Sec-WebSocket-Protocol")) {
+        for (var value : handshake.headers().getAll(SUB_PROTOCOL)) {
             Arrays.stream(value.split(","))
                     .map(String::trim)
                     .filter(s -> !s.isEmpty())
