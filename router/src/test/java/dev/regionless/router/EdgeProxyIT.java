@@ -174,6 +174,24 @@ class EdgeProxyIT {
     }
 
     @Test
+    void aRegionChoosingNoneOfTheOfferedSubprotocolsLetsTheClientInWithoutOneAndIsNotEjected() {
+        var listener = new java.net.http.WebSocket.Listener() {};
+
+        var socket = HTTP.newWebSocketBuilder()
+                .subprotocols("chat.v1")
+                .buildAsync(URI.create(edge.endpoints().webSocket() + "/ws?noProtocol=1"), listener)
+                .join();
+
+        try {
+            assertThat(socket.getSubprotocol()).isEmpty();
+            assertThat(status("eu-west-2").ejectedUntil()).isNull();
+            assertThat(status("eu-west-2").trafficFailuresInRow()).isZero();
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
     void aHandshakeTheRegionRefusesIsRefusedWithItsStatus() {
         var status =
                 WebSocketTestClient.refusedStatus(URI.create(edge.endpoints().webSocket() + "/ws?status=403"));

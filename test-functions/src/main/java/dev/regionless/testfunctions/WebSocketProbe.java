@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  *
  * <ul>
  *   <li>{@code $connect}: refuses with the query's {@code status}, throws when the query has {@code fail}, else 200
- *       choosing the last subprotocol the client offers ({@code Sec-WebSocket-Protocol}), if any;
+ *       choosing the last subprotocol the client offers ({@code Sec-WebSocket-Protocol}), if any, unless the query
+ *       has {@code noProtocol};
  *   <li>{@code $disconnect}: prints {@code DISCONNECT <connectionId> <eventType>} to its log;
  *   <li>{@code describe}: sends back, as JSON, every field of the event it saw;
  *   <li>{@code info}: sends back what {@code GetConnection} says of its own connection;
@@ -43,7 +44,10 @@ public class WebSocketProbe implements RequestHandler<APIGatewayV2WebSocketEvent
                 }
                 var response = status(
                         query != null && query.containsKey("status") ? Integer.parseInt(query.get("status")) : 200);
-                lastOffered(event).ifPresent(chosen -> response.setHeaders(Map.of("Sec-WebSocket-Protocol", chosen)));
+                if (query == null || !query.containsKey("noProtocol")) {
+                    lastOffered(event)
+                            .ifPresent(chosen -> response.setHeaders(Map.of("Sec-WebSocket-Protocol", chosen)));
+                }
                 return response;
             }
             case "$disconnect" -> System.out.println("DISCONNECT " + connectionId + " " + request.getEventType());

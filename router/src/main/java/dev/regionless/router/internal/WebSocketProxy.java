@@ -3,6 +3,7 @@ package dev.regionless.router.internal;
 import dev.regionless.router.EdgeConfig;
 import dev.regionless.router.RegionTarget;
 import dev.regionless.router.engine.EdgeRouter;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocketHandshake;
@@ -53,10 +54,11 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
             handshake.reject(503);
             return;
         }
-        connect(handshake, targets, 0);
+        connect(handshake, targets, 0, true);
     }
 
-    private void connect(ServerWebSocketHandshake handshake, List<RegionTarget> targets, int attempt) {
+    private void connect(
+            ServerWebSocketHandshake handshake, List<RegionTarget> targets, int attempt, boolean offerSubProtocols) {
         var target = targets.get(attempt);
         var root = target.webSocket();
         var options = new WebSocketConnectOptions()
@@ -70,13 +72,18 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         if (origin != null) {
             options.addHeader("Origin", origin);
         }
-        var offered = offeredSubProtocols(handshake);
+        var offered = offerSubProtocols ? offeredSubProtocols(handshake) : List.<String>of();
         if (!offered.isEmpty()) {
             options.setSubProtocols(offered);
         }
         client.connect(options).onComplete(outcome -> {
             if (outcome.succeeded()) {
                 accept(handshake, outcome.result(), target);
+            } else if (!offered.isEmpty() && acceptedWithoutSubProtocol(outcome.cause())) {
+                // The region let the client in but chose none of its subprotocols, which the WebSocket client
+                // takes for a failed handshake. The region is fine: connect again without offering any, so the
+                // client gets what the region answered (no subprotocol), as from API Gateway.
+                connect(handshake, targets, attempt, false);
             } else {
                 refused(handshake, targets, attempt, outcome.cause());
             }
@@ -122,7 +129,7 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
             int status = rejected.getStatus();
             router.onAnswer(region, status);
             if ((status == 502 || status == 503) && hasNext) {
-                connect(handshake, targets, attempt + 1);
+                connect(handshake, targets, attempt + 1, true);
             } else {
                 handshake.reject(status);
             }
@@ -131,7 +138,7 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         // A WebSocket handshake is a GET: the region either never saw it or refused it; the next choice may answer.
         router.onConnectFailure(region, Failures.describe(error));
         if (hasNext) {
-            connect(handshake, targets, attempt + 1);
+            connect(handshake, targets, attempt + 1, true);
         } else {
             handshake.reject(502);
         }
@@ -159,6 +166,14 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
     public int openTunnels(String region) {
         var open = tunnels.get(region);
         return open == null ? 0 : open.size();
+    }
+
+    /** A 101 answer whose subprotocol (none) is not one offered: Netty's client refuses it. */
+    private static boolean acceptedWithoutSubProtocol(Throwable error) {
+        return error instanceof WebSocketClientHandshakeException refused
+                && refused.response() != null
+                && refused.response().status().code() == 101
+                && !refused.response().headers().contains(SUB_PROTOCOL);
     }
 
     private static List<String> offeredSubProtocols(ServerWebSocketHandshake handshake) {
