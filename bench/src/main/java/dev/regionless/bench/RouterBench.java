@@ -81,6 +81,8 @@ final class RouterBench {
             var base = EdgeConfig.builder("london", AppDomain.of("bench.regionless.test"))
                     .healthCheck(check)
                     .delays(LONDON)
+                    // The delays steer routing only: the figures are the edge's own costs and failover times.
+                    .delayTraffic(false)
                     .build();
             var route53 = settings.route53Interval.toSeconds() == 30
                     ? HealthCheckConfig.route53()

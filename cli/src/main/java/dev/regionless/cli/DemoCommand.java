@@ -37,8 +37,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * The demo's edges, one near London and one near Oregon, with round trips from each to each region close to
-     * those measured between these places. Unlike the links' delays they only steer latency routing (each edge
-     * prefers the region nearest to it); the proxy does not wait them out, so they stay with {@code --no-delay}.
+     * those measured between these places: they steer latency routing (each edge prefers the region nearest to it)
+     * and the proxied traffic waits them out. With {@code --no-delay} they only steer routing.
      */
     static final List<RunningEdges.EdgeSite> EDGES = List.of(
             new RunningEdges.EdgeSite(
@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                 delays,
                 System.out,
                 set -> routing = edgeOptions.plan(set, template, options.parameters(), DOMAIN.zone(), System.out),
-                (set, out) -> startEdges(set, routing, out));
+                (set, out) -> startEdges(set, routing, !options.noDelay, out));
     }
 
     /**
@@ -93,8 +93,8 @@ final class DemoCommand implements Callable<Integer> {
      * record per region, each with a health check of the region's {@code GET /Prod/health} looking for {@code Ok},
      * as Route 53 checked the original app.
      */
-    static void startEdges(RegionSet set, EdgeRouting routing, PrintStream out) {
-        var edges = RunningEdges.start(set, EDGES, REGION_LOCATIONS, routing, "127.0.0.1");
+    static void startEdges(RegionSet set, EdgeRouting routing, boolean delayTraffic, PrintStream out) {
+        var edges = RunningEdges.start(set, EDGES, REGION_LOCATIONS, routing, "127.0.0.1", delayTraffic);
         Runtime.getRuntime().addShutdownHook(new Thread(edges::close, "regionless-edges-shutdown"));
         edges.print(out);
         printChatUrls(set, edges, out);

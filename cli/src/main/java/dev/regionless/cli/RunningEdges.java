@@ -38,14 +38,16 @@ final class RunningEdges implements AutoCloseable {
 
     /**
      * Starts one edge per site on {@code host}, each in front of the regions {@code routing} names and routing as it
-     * says.
+     * says; with {@code delayTraffic} the sites' round trips slow the proxied traffic too, else they only steer
+     * latency routing.
      */
     static RunningEdges start(
             RegionSet regions,
             List<EdgeSite> sites,
             Map<String, String> regionLocations,
             EdgeRouting routing,
-            String host) {
+            String host,
+            boolean delayTraffic) {
         var targets = regions.regions().stream()
                 .filter(node -> routing.regions().contains(node.name()))
                 .map(node -> target(node, regionLocations.getOrDefault(node.name(), node.name())))
@@ -59,7 +61,8 @@ final class RunningEdges implements AutoCloseable {
                 var builder = EdgeConfig.builder(site.name(), routing.domain())
                         .location(site.location())
                         .host(host)
-                        .delays(delays);
+                        .delays(delays)
+                        .delayTraffic(delayTraffic);
                 var config = routing.applyTo(builder).build();
                 edges.add(Edge.start(vertx, config, targets));
             }

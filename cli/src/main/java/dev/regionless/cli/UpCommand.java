@@ -67,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
         var sites = edges.stream()
                 .map(name -> new RunningEdges.EdgeSite(name, "local", Map.of()))
                 .toList();
-        var running = RunningEdges.start(set, sites, Map.of(), routing, "127.0.0.1");
+        var running = RunningEdges.start(set, sites, Map.of(), routing, "127.0.0.1", true);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "regionless-edges-shutdown"));
         running.print(out);
     }

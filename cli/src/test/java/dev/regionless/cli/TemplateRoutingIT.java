@@ -105,7 +105,7 @@ class TemplateRoutingIT {
         var file = Files.writeString(folder.resolve("template.yaml"), yaml);
         var routing = new EdgeOptions().plan(regions, file, Map.of(), "app.regionless.test", quiet());
         regions.deploy(file, Map.of());
-        edges = RunningEdges.start(regions, List.of(OREGON), Map.of(), routing, "127.0.0.1");
+        edges = RunningEdges.start(regions, List.of(OREGON), Map.of(), routing, "127.0.0.1", false);
         return edges.edges().getFirst();
     }
 

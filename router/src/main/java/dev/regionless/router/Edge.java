@@ -92,7 +92,7 @@ public final class Edge implements AutoCloseable {
                 .setMaxConnections(100_000));
         parts.add(webSocketClient::close);
 
-        var proxy = new HttpProxy(config, router, client);
+        var proxy = new HttpProxy(vertx, config, router, client);
         var webSockets = new WebSocketProxy(vertx, config, router, webSocketClient);
         var proxyServer = await(vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.host())

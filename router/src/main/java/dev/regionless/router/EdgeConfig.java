@@ -37,6 +37,8 @@ import java.util.Set;
  * @param retries whether a failed idempotent request is tried once more on the next choice
  * @param dnsTtl the TTL of DNS answers (Route 53 recommends 60 s for failover records; small here)
  * @param delays the simulated round-trip delay from this edge to each region, added to the measured one
+ * @param delayTraffic whether proxied traffic waits the delays out too (a request waits its region's round trip
+ *     before it is forwarded, a WebSocket frame half of it each way), or they only steer latency routing
  * @param clock the time source of health checks and ejections
  * @param randomSeed the seed of weighted routing's random choices
  */
@@ -56,6 +58,7 @@ public record EdgeConfig(
         boolean retries,
         Duration dnsTtl,
         Map<String, Duration> delays,
+        boolean delayTraffic,
         Clock clock,
         long randomSeed) {
 
@@ -113,6 +116,7 @@ public record EdgeConfig(
                 .retries(retries)
                 .dnsTtl(dnsTtl)
                 .delays(delays)
+                .delayTraffic(delayTraffic)
                 .clock(clock)
                 .randomSeed(randomSeed);
         regionHealthChecks.forEach(builder::regionHealthCheck);
@@ -163,6 +167,7 @@ public record EdgeConfig(
         private boolean retries = true;
         private Duration dnsTtl = Duration.ofSeconds(1);
         private final Map<String, Duration> delays = new LinkedHashMap<>();
+        private boolean delayTraffic = true;
         private Clock clock = Clock.systemUTC();
         private long randomSeed = 1;
 
@@ -240,6 +245,12 @@ public record EdgeConfig(
             return this;
         }
 
+        /** Whether proxied traffic waits the delays out (the default), or they only steer latency routing. */
+        public Builder delayTraffic(boolean on) {
+            delayTraffic = on;
+            return this;
+        }
+
         public Builder clock(Clock newClock) {
             clock = newClock;
             return this;
@@ -268,6 +279,7 @@ public record EdgeConfig(
                     retries,
                     dnsTtl,
                     delays,
+                    delayTraffic,
                     clock,
                     randomSeed);
         }

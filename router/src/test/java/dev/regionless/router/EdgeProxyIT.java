@@ -283,6 +283,51 @@ class EdgeProxyIT {
     }
 
     @Test
+    void theProxiedTrafficWaitsTheRoundTripToItsRegionAndSaysHowLong() throws Exception {
+        var response = get("/echo");
+
+        assertThat(response.headers().firstValue("X-Regionless-Region")).hasValue("eu-west-2");
+        assertThat(response.headers().firstValue("X-Regionless-Edge-Delay-Ms")).hasValue("4");
+    }
+
+    @Test
+    void aDelaySetOnTheAdminPortSlowsTheTrafficToThatRegion() throws Exception {
+        var pinned = fixture.start(fixture.config("pinned").policy(RoutingPolicy.failover("eu-west-2", "us-west-2")));
+        var url = URI.create(pinned.endpoints().http() + fixture.stage() + "/echo");
+
+        var changed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(pinned.endpoints().admin() + "/admin/edge/delays/eu-west-2"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"delayMillis\": 300}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var response = HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Regionless-Region")).hasValue("eu-west-2");
+        assertThat(response.headers().firstValue("X-Regionless-Edge-Delay-Ms")).hasValue("300");
+    }
+
+    @Test
+    void delayedWebSocketFramesKeepTheirOrder() throws Exception {
+        try (var client =
+                WebSocketTestClient.connect(URI.create(edge.endpoints().webSocket() + "/ws"))) {
+            for (int i = 0; i < 20; i++) {
+                client.send("m" + i);
+            }
+
+            var received = new java.util.ArrayList<String>();
+            for (int i = 0; i < 20; i++) {
+                received.add(client.nextMessage());
+            }
+
+            assertThat(received)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20)
+                            .mapToObj(i -> "$default:m" + i)
+                            .toList());
+        }
+    }
+
+    @Test
     void aBadDelayIsRefusedAndAnUnknownRegionIsNamed() throws Exception {
         var unknown = HTTP.send(
                 HttpRequest.newBuilder(URI.create(edge.endpoints().admin() + "/admin/edge/delays/ap-south-1"))

@@ -132,6 +132,15 @@ public final class EdgeRouter {
         return region(region).available(config.clock().instant());
     }
 
+    /**
+     * How long traffic to a region waits: its simulated round trip when the edge delays traffic, else zero.
+     *
+     * @throws IllegalArgumentException for an unknown region
+     */
+    public Duration trafficDelay(String region) {
+        return config.delayTraffic() ? region(region).delay() : Duration.ZERO;
+    }
+
     /** Changes the simulated round-trip delay from this edge to a region. */
     public void setDelay(String region, Duration delay) {
         if (delay.isNegative()) {

@@ -98,6 +98,10 @@ final class RegionState {
         return rtt.millis() + delay.toNanos() / 1e6;
     }
 
+    synchronized Duration delay() {
+        return delay;
+    }
+
     synchronized void setDelay(Duration newDelay) {
         delay = newDelay;
     }

@@ -76,6 +76,22 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         if (!offered.isEmpty()) {
             options.setSubProtocols(offered);
         }
+        // The handshake is one round trip to the region: it waits the simulated one first.
+        long delay = router.trafficDelay(target.name()).toMillis();
+        if (delay > 0) {
+            vertx.setTimer(delay, id -> open(handshake, targets, attempt, options, offered));
+        } else {
+            open(handshake, targets, attempt, options, offered);
+        }
+    }
+
+    private void open(
+            ServerWebSocketHandshake handshake,
+            List<RegionTarget> targets,
+            int attempt,
+            WebSocketConnectOptions options,
+            List<String> offered) {
+        var target = targets.get(attempt);
         client.connect(options).onComplete(outcome -> {
             if (outcome.succeeded()) {
                 accept(handshake, outcome.result(), target);
@@ -110,7 +126,10 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
             var name = target.name();
             var set = tunnels.computeIfAbsent(name, k -> ConcurrentHashMap.newKeySet());
             var holder = new Tunnel[1];
-            holder[0] = new Tunnel(accepted.result(), upstream, name, context, () -> {
+            // Frames cross half the simulated round trip each way, read again for each frame: a changed delay applies.
+            var oneWay =
+                    new Tunnel.Delays(vertx, () -> router.trafficDelay(name).toMillis() / 2);
+            holder[0] = new Tunnel(accepted.result(), upstream, name, context, oneWay, () -> {
                 set.remove(holder[0]);
                 router.onWebSocketClosed(name);
             });
