@@ -78,9 +78,12 @@ final class RouterBench {
             warmUp(regions);
             var stage = regions.region(VICTIM).endpoints().api().getPath();
             var check = HealthCheckConfig.defaults().onHttp(stage + "/health").withSearchString("Ok");
-            var base = EdgeConfig.defaults("london", AppDomain.of("bench.regionless.test"))
-                    .withHealthCheck(check)
-                    .withDelays(LONDON);
+            var base = EdgeConfig.builder("london", AppDomain.of("bench.regionless.test"))
+                    .healthCheck(check)
+                    .delays(LONDON)
+                    // The delays steer routing only: the figures are the edge's own costs and failover times.
+                    .delayTraffic(false)
+                    .build();
             var route53 = settings.route53Interval.toSeconds() == 30
                     ? HealthCheckConfig.route53()
                     : HealthCheckConfig.route53Fast();

@@ -4,7 +4,6 @@ import dev.regionless.region.RegionConfig;
 import dev.regionless.region.RegionSet;
 import dev.regionless.replication.LinkDelays;
 import dev.regionless.router.AppDomain;
-import dev.regionless.router.HealthCheckConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * The demo's edges, one near London and one near Oregon, with round trips from each to each region close to
-     * those measured between these places. Unlike the links' delays they only steer latency routing (each edge
-     * prefers the region nearest to it); the proxy does not wait them out, so they stay with {@code --no-delay}.
+     * those measured between these places: they steer latency routing (each edge prefers the region nearest to it)
+     * and the proxied traffic waits them out. With {@code --no-delay} they only steer routing.
      */
     static final List<RunningEdges.EdgeSite> EDGES = List.of(
             new RunningEdges.EdgeSite(
@@ -63,6 +62,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    EdgeOptions edgeOptions;
+
+    private EdgeRouting routing;
+
     @Override
     public Integer call() throws Exception {
         var template = home().resolve("examples/quack/template.yaml");
@@ -74,18 +78,23 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         UnaryOperator<RegionConfig> delays =
                 options.noDelay ? UnaryOperator.identity() : config -> config.withLinkDelays(REALISTIC_DELAYS);
-        return RunningRegions.run(REGIONS, template, options, delays, System.out, DemoCommand::startEdges);
+        return RunningRegions.run(
+                REGIONS,
+                template,
+                options,
+                delays,
+                System.out,
+                set -> routing = edgeOptions.plan(set, template, options.parameters(), DOMAIN.zone(), System.out),
+                (set, out) -> startEdges(set, routing, !options.noDelay, out));
     }
 
     /**
-     * Starts the demo's two edges (stopped by the run's shutdown), checking each region as Route 53 checked the
-     * original app: its {@code GET /health} must answer 2xx or 3xx with {@code Ok} in the body.
+     * Starts the demo's two edges (stopped by the run's shutdown), routing as Quack's template declares: a latency
+     * record per region, each with a health check of the region's {@code GET /Prod/health} looking for {@code Ok},
+     * as Route 53 checked the original app.
      */
-    static void startEdges(RegionSet set, PrintStream out) {
-        var api = set.regions().getFirst().endpoints().api();
-        var check =
-                HealthCheckConfig.defaults().onHttp(api.getPath() + "/health").withSearchString("Ok");
-        var edges = RunningEdges.start(set, EDGES, REGION_LOCATIONS, DOMAIN, "127.0.0.1", check);
+    static void startEdges(RegionSet set, EdgeRouting routing, boolean delayTraffic, PrintStream out) {
+        var edges = RunningEdges.start(set, EDGES, REGION_LOCATIONS, routing, "127.0.0.1", delayTraffic);
         Runtime.getRuntime().addShutdownHook(new Thread(edges::close, "regionless-edges-shutdown"));
         edges.print(out);
         printChatUrls(set, edges, out);

@@ -3,10 +3,8 @@ package dev.regionless.cli;
 import dev.regionless.region.EndpointsFile;
 import dev.regionless.region.RegionNode;
 import dev.regionless.region.RegionSet;
-import dev.regionless.router.AppDomain;
 import dev.regionless.router.Edge;
 import dev.regionless.router.EdgeConfig;
-import dev.regionless.router.HealthCheckConfig;
 import dev.regionless.router.RegionTarget;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -29,36 +27,43 @@ final class RunningEdges implements AutoCloseable {
     private final RegionSet regions;
     private final Vertx vertx;
     private final List<Edge> edges;
+    private final EdgeRouting routing;
 
-    private RunningEdges(RegionSet regions, Vertx vertx, List<Edge> edges) {
+    private RunningEdges(RegionSet regions, Vertx vertx, List<Edge> edges, EdgeRouting routing) {
         this.regions = regions;
         this.vertx = vertx;
         this.edges = edges;
+        this.routing = routing;
     }
 
     /**
-     * Starts one edge per site on {@code host}, routing by latency; {@code healthCheck} is how each checks the
-     * regions (for Quack, its own {@code /health} route, as Route 53 checked the original).
+     * Starts one edge per site on {@code host}, each in front of the regions {@code routing} names and routing as it
+     * says; with {@code delayTraffic} the sites' round trips slow the proxied traffic too, else they only steer
+     * latency routing.
      */
     static RunningEdges start(
             RegionSet regions,
             List<EdgeSite> sites,
             Map<String, String> regionLocations,
-            AppDomain domain,
+            EdgeRouting routing,
             String host,
-            HealthCheckConfig healthCheck) {
+            boolean delayTraffic) {
         var targets = regions.regions().stream()
+                .filter(node -> routing.regions().contains(node.name()))
                 .map(node -> target(node, regionLocations.getOrDefault(node.name(), node.name())))
                 .toList();
         var vertx = Vertx.vertx();
         var edges = new ArrayList<Edge>();
         try {
             for (var site : sites) {
-                var config = EdgeConfig.defaults(site.name(), domain)
-                        .withLocation(site.location())
-                        .withHost(host)
-                        .withHealthCheck(healthCheck)
-                        .withDelays(site.roundTrips());
+                var delays = new LinkedHashMap<>(site.roundTrips());
+                delays.keySet().retainAll(routing.regions());
+                var builder = EdgeConfig.builder(site.name(), routing.domain())
+                        .location(site.location())
+                        .host(host)
+                        .delays(delays)
+                        .delayTraffic(delayTraffic);
+                var config = routing.applyTo(builder).build();
                 edges.add(Edge.start(vertx, config, targets));
             }
         } catch (RuntimeException e) {
@@ -66,7 +71,7 @@ final class RunningEdges implements AutoCloseable {
             vertx.close();
             throw e;
         }
-        var running = new RunningEdges(regions, vertx, edges);
+        var running = new RunningEdges(regions, vertx, edges, routing);
         running.publish();
         return running;
     }
@@ -104,8 +109,9 @@ final class RunningEdges implements AutoCloseable {
 
     void print(PrintStream out) {
         out.println();
-        out.println("Edges (each sends its clients to the nearest healthy region, and answers DNS for "
+        out.println("Edges (each routes its clients and answers DNS for "
                 + edges.getFirst().config().domain().zone() + "):");
+        out.println("  routing: " + routing.describe());
         for (var edge : edges) {
             var endpoints = edge.endpoints();
             out.printf("%s (%s)%n", edge.name(), edge.config().location());

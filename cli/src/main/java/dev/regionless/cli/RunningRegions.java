@@ -19,20 +19,31 @@ final class RunningRegions {
             UnaryOperator<RegionConfig> customize,
             PrintStream out)
             throws InterruptedException {
-        return run(names, template, options, customize, out, (set, stream) -> {});
+        return run(names, template, options, customize, out, set -> {}, (set, stream) -> {});
     }
 
-    /** As above, printing {@code extra} (say, the URLs to open) after the summary. */
+    /**
+     * As above; {@code check} runs once the regions are up and before the template is deployed (say, reading the
+     * edges' routing, so that bad routing stops the run before anything serves), and {@code extra} (say, starting
+     * edges and printing the URLs to open) after the summary.
+     */
     static int run(
             List<String> names,
             Path template,
             RunOptions options,
             UnaryOperator<RegionConfig> customize,
             PrintStream out,
+            java.util.function.Consumer<RegionSet> check,
             java.util.function.BiConsumer<RegionSet, PrintStream> extra)
             throws InterruptedException {
         var set =
                 RegionSet.start(options.data.toAbsolutePath(), names, c -> customize.apply(options.applyTo(c, names)));
+        try {
+            check.accept(set);
+        } catch (RuntimeException e) {
+            set.close();
+            throw e;
+        }
         if (template != null) {
             try {
                 var warnings = set.deploy(template.toAbsolutePath(), options.parameters());

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The lines {@code status --watch} draws from a {@link StatusSnapshot}: each region's state, health switch, links and
- * replication lag, then each edge's own view of the regions.
+ * replication lag, then a table of each edge's view of each region (health, round trip, share of its traffic).
  */
 final class StatusScreen {
     private StatusScreen() {}
@@ -22,7 +22,7 @@ final class StatusScreen {
         var edges = snapshot.path("edges");
         if (!edges.isEmpty()) {
             lines.add("");
-            lines.add("edges");
+            lines.addAll(edgeHeading(edges));
             edges.properties().forEach(entry -> edge(entry.getKey(), entry.getValue(), lines));
         }
         return lines;
@@ -58,46 +58,77 @@ final class StatusScreen {
         lines.addAll(ReplicationLines.of(status.path("replication")));
     }
 
+    /** The edges' table heading: the columns, and each edge's policy when they differ (else once). */
+    private static List<String> edgeHeading(JsonNode edges) {
+        var policies = new java.util.LinkedHashMap<String, String>();
+        edges.properties().forEach(entry -> {
+            var policy = entry.getValue().path("status").path("policy").asText("");
+            if (!policy.isEmpty()) {
+                policies.put(entry.getKey(), policy);
+            }
+        });
+        var distinct = new java.util.LinkedHashSet<>(policies.values());
+        String routing;
+        if (distinct.isEmpty()) {
+            routing = "";
+        } else if (distinct.size() == 1) {
+            routing = " routing " + distinct.iterator().next();
+        } else {
+            var each = new ArrayList<String>();
+            policies.forEach((edge, policy) -> each.add(edge + ": " + policy));
+            routing = " routing " + String.join("; ", each);
+        }
+        return List.of(
+                "edges" + routing,
+                String.format(Locale.ROOT, "  %-10s %-12s %-25s %8s %6s", "edge", "region", "health", "rtt", "share"));
+    }
+
     /**
-     * An edge's view as its admin API gives it: for each region it lists (an object keyed by region, or a list of
-     * objects with a {@code region} field), one line of its scalar fields; its other scalar fields on the edge's line.
+     * One line per region an edge knows, as its admin API gives them: health by its checks (or its ejection), the
+     * round trip latency routing compares (measured plus simulated), and the share of its traffic in the last 10 s;
+     * {@code *} marks where a request would go now. An edge that does not answer gets one line saying why.
      */
     private static void edge(String name, JsonNode entry, List<String> lines) {
-        var http = entry.path("endpoints").path("http").asText("-");
         var status = entry.path("status");
         if (status.isMissingNode() || status.isNull()) {
             lines.add(String.format(
                     Locale.ROOT,
                     "  %-10s %s  %s",
                     name,
-                    http,
+                    entry.path("endpoints").path("http").asText("-"),
                     entry.path("error").asText()));
             return;
         }
-        lines.add(String.format(Locale.ROOT, "  %-10s %s  %s", name, http, scalars(status)));
-        var regions = status.path("regions");
-        if (regions.isObject()) {
-            regions.properties()
-                    .forEach(region -> lines.add(
-                            String.format(Locale.ROOT, "    %-12s %s", region.getKey(), scalars(region.getValue()))));
-        } else if (regions.isArray()) {
-            for (var region : regions) {
-                lines.add(String.format(
-                        Locale.ROOT, "    %-12s %s", region.path("region").asText("?"), scalars(region)));
-            }
+        var choice = status.path("choice").asText("");
+        var regions = new ArrayList<JsonNode>();
+        var byName = status.path("regions");
+        if (byName.isArray()) {
+            byName.forEach(regions::add);
+        } else {
+            byName.properties()
+                    .forEach(region -> regions.add(((com.fasterxml.jackson.databind.node.ObjectNode)
+                                    region.getValue().deepCopy())
+                            .put("region", region.getKey())));
+        }
+        for (var region : regions) {
+            var regionName = region.path("region").asText("?");
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  %-10s %-12s %-25s %5.0f ms %5.0f%%%s",
+                    name,
+                    regionName,
+                    health(region),
+                    region.path("latencyMillis").asDouble(),
+                    region.path("share").asDouble() * 100,
+                    regionName.equals(choice) ? "  *" : ""));
         }
     }
 
-    /** {@code key value} for each scalar field but {@code region} and {@code edge}, which the line already names. */
-    private static String scalars(JsonNode node) {
-        var parts = new ArrayList<String>();
-        node.properties().forEach(field -> {
-            if (field.getValue().isValueNode()
-                    && !field.getKey().equals("region")
-                    && !field.getKey().equals("edge")) {
-                parts.add(field.getKey() + " " + field.getValue().asText());
-            }
-        });
-        return String.join("  ", parts);
+    private static String health(JsonNode region) {
+        var ejected = region.path("ejectedUntil");
+        if (!ejected.isMissingNode() && !ejected.isNull()) {
+            return "ejected";
+        }
+        return region.path("health").asText("?");
     }
 }

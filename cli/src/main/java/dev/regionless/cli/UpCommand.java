@@ -1,8 +1,6 @@
 package dev.regionless.cli;
 
 import dev.regionless.region.RegionSet;
-import dev.regionless.router.AppDomain;
-import dev.regionless.router.HealthCheckConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,24 +26,39 @@ final class UpCommand implements Callable<Integer> {
                     + " sends each client to the nearest healthy region, and a DNS server for --domain.")
     List<String> edges = List.of();
 
-    @Option(names = "--domain", description = "The zone the edges answer DNS for (default: app.regionless.test).")
+    @Option(
+            names = "--domain",
+            description = "The zone the edges answer DNS for, when neither the template's Route 53 records nor the"
+                    + " routing file name one (default: app.regionless.test).")
     String domain = "app.regionless.test";
 
     @Mixin
     RunOptions options;
+
+    @Mixin
+    EdgeOptions edgeOptions;
+
+    private EdgeRouting routing;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(template)) {
             throw new CliException("--template: " + template + " does not exist");
         }
-        return RunningRegions.run(regions, template, options, UnaryOperator.identity(), System.out, this::startEdges);
+        return RunningRegions.run(
+                regions, template, options, UnaryOperator.identity(), System.out, this::planEdges, this::startEdges);
+    }
+
+    /** Reads the edges' routing (template records, routing file or latency) before anything is deployed. */
+    private void planEdges(RegionSet set) {
+        if (!edges.isEmpty()) {
+            routing = edgeOptions.plan(set, template.toAbsolutePath(), options.parameters(), domain, System.out);
+        }
     }
 
     /**
-     * The edges, if any were asked for: routing by measured latency (no simulated geography: every edge is where
-     * this machine is) and checking each region's {@code /admin/region-health}, which fails while the region is down
-     * or its health switch fails. Stopped by the run's shutdown.
+     * The edges, if any were asked for, routing as {@link #planEdges} read (no simulated geography: every edge is
+     * where this machine is, so latency routing follows measured round trips). Stopped by the run's shutdown.
      */
     private void startEdges(RegionSet set, PrintStream out) {
         if (edges.isEmpty()) {
@@ -54,8 +67,7 @@ final class UpCommand implements Callable<Integer> {
         var sites = edges.stream()
                 .map(name -> new RunningEdges.EdgeSite(name, "local", Map.of()))
                 .toList();
-        var running = RunningEdges.start(
-                set, sites, Map.of(), AppDomain.of(domain), "127.0.0.1", HealthCheckConfig.defaults());
+        var running = RunningEdges.start(set, sites, Map.of(), routing, "127.0.0.1", true);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "regionless-edges-shutdown"));
         running.print(out);
     }

@@ -39,13 +39,19 @@ class StatusScreenTest {
     }
 
     @Test
-    void edgesShowTheirViewOfEachRegionOrThatItIsUnavailable() throws Exception {
+    void edgesShowOneLinePerRegionWithHealthRoundTripAndShareOrWhyTheyAreUnavailable() throws Exception {
         var snapshot = Json.mapper().readTree("""
                 {"time": "t", "regions": {},
                  "edges": {
                    "london": {"endpoints": {"http": "http://127.0.0.1:8080"},
-                     "status": {"edge": "london", "policy": "latency",
-                       "regions": {"eu-west-2": {"healthy": true, "rttMillis": 3, "share": 0.9}}}},
+                     "status": {"edge": "london", "location": "London", "policy": "latency", "choice": "us-east-1",
+                       "regions": [
+                         {"region": "eu-west-2", "health": "healthy", "ejectedUntil": "2026-01-01T00:00:01Z",
+                          "latencyMillis": 5.2, "share": 0.25, "checks": 40, "lastCheck": "200 in 3 ms"},
+                         {"region": "us-east-1", "health": "healthy", "ejectedUntil": null,
+                          "latencyMillis": 76.4, "share": 0.75},
+                         {"region": "us-west-2", "health": "unhealthy (not evaluated)", "ejectedUntil": null,
+                          "latencyMillis": 140, "share": 0}]}},
                    "oregon": {"endpoints": {"http": "http://127.0.0.1:8081"}, "status": null,
                      "error": "edge status unavailable (no admin URL in endpoints.json)"}}}
                 """);
@@ -54,9 +60,12 @@ class StatusScreenTest {
 
         assertThat(lines)
                 .containsSubsequence(
-                        "edges",
-                        "  london     http://127.0.0.1:8080  policy latency",
-                        "    eu-west-2    healthy true  rttMillis 3  share 0.9",
+                        "edges routing latency",
+                        "  edge       region       health                         rtt  share",
+                        "  london     eu-west-2    ejected                       5 ms    25%",
+                        "  london     us-east-1    healthy                      76 ms    75%  *",
+                        "  london     us-west-2    unhealthy (not evaluated)   140 ms     0%",
                         "  oregon     http://127.0.0.1:8081  edge status unavailable (no admin URL in endpoints.json)");
+        assertThat(lines).noneMatch(line -> line.contains("lastCheck"));
     }
 }

@@ -93,6 +93,77 @@ class UpCommandIT {
         }
     }
 
+    @Test
+    void aRoutingFileGivesAnAppWithoutRecordsItsFailoverPolicy() throws Exception {
+        var template = Path.of(System.getProperty("regionless.home", "..")).resolve("examples/hello/template.yaml");
+        var routing = Files.writeString(work.resolve("routing.yaml"), """
+                routing:
+                  domain: hello.regionless.test
+                  regions:
+                    us-east-1: {failover: PRIMARY, evaluateTargetHealth: true}
+                    eu-west-2: {failover: SECONDARY, evaluateTargetHealth: true}
+                """);
+
+        try (var up = CliProcess.start(
+                work,
+                "up",
+                "--template",
+                template.toString(),
+                "--regions",
+                "eu-west-2,us-east-1",
+                "--edge",
+                "local",
+                "--routing",
+                routing.toString(),
+                "--data",
+                "run",
+                "--no-delay")) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> up.output().contains("Press Ctrl-C"));
+            var edge = json.readTree(Files.readString(work.resolve("run/endpoints.json")))
+                    .get("edges")
+                    .get("local");
+            var hello = URI.create(edge.get("api").asText() + "/hello");
+
+            var first = get(hello);
+            CliProcess.run(work, "chaos", "region", "us-east-1", "down", "--data", "run");
+            var during = get(hello);
+
+            assertThat(up.output()).contains("routing: failover (primary us-east-1, secondary eu-west-2)");
+            assertThat(edge.get("dns").asText()).startsWith("dns://");
+            assertThat(regionOf(first)).isEqualTo("us-east-1");
+            assertThat(during.statusCode()).isEqualTo(200);
+            assertThat(regionOf(during)).isEqualTo("eu-west-2");
+        }
+    }
+
+    @Test
+    void routingThatCannotWorkStopsUpBeforeTheDeployNamingTheRecord() throws Exception {
+        var template = Path.of(System.getProperty("regionless.home", "..")).resolve("examples/hello/template.yaml");
+        var routing = Files.writeString(
+                work.resolve("routing.yaml"), "routing:\n  regions:\n    eu-west-2: {failover: PRIMARY}\n");
+
+        var result = CliProcess.run(
+                work,
+                "up",
+                "--template",
+                template.toString(),
+                "--regions",
+                "eu-west-2,us-east-1",
+                "--edge",
+                "local",
+                "--routing",
+                routing.toString(),
+                "--data",
+                "run");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output())
+                .contains("routing.regions.eu-west-2 in routing.yaml: api.app.regionless.test has a PRIMARY record but"
+                        + " no SECONDARY (expected: one PRIMARY and one SECONDARY record)")
+                .doesNotContain("Press Ctrl-C")
+                .doesNotContain("\tat ");
+    }
+
     private static String regionOf(HttpResponse<String> response) {
         return response.headers().firstValue("X-Regionless-Region").orElse("none");
     }

@@ -83,6 +83,8 @@ public final class WebSocketGateway implements AutoCloseable {
                 .setHost(host)
                 .setPort(port)
                 .setReuseAddress(true)
+                // Any subprotocol: the $connect function chooses (see Connector).
+                .setWebSocketSubProtocols(List.of("*"))
                 // The decoder only guards memory: the 32 KB frame limit is checked by the assembler, so that the
                 // client gets close code 1009 as on AWS rather than the decoder's own close.
                 .setMaxWebSocketFrameSize(WebSocketLimits.MAX_MESSAGE_BYTES)

@@ -92,7 +92,7 @@ public final class Edge implements AutoCloseable {
                 .setMaxConnections(100_000));
         parts.add(webSocketClient::close);
 
-        var proxy = new HttpProxy(config, router, client);
+        var proxy = new HttpProxy(vertx, config, router, client);
         var webSockets = new WebSocketProxy(vertx, config, router, webSocketClient);
         var proxyServer = await(vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.host())
@@ -101,7 +101,9 @@ public final class Edge implements AutoCloseable {
                         .setMaxInitialLineLength(MAX_HEADER_BYTES)
                         .setMaxHeaderSize(MAX_HEADER_BYTES)
                         .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
-                        .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME * 4))
+                        .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME * 4)
+                        // Any subprotocol: the region chooses (see WebSocketProxy).
+                        .setWebSocketSubProtocols(List.of("*")))
                 .invalidRequestHandler(new InvalidRequests(config.name()))
                 .webSocketHandshakeHandler(webSockets)
                 .requestHandler(proxy)

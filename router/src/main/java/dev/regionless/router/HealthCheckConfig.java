@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param failureThreshold consecutive failures that make a healthy region unhealthy (1..10)
  * @param successThreshold consecutive passes that make an unhealthy region healthy (1..10)
  * @param searchString text the body must contain (case-sensitive, at most 255 characters), or {@code null}
+ * @param inverted whether the result is reversed (Route 53's {@code Inverted}): a region passes when it fails
  */
 public record HealthCheckConfig(
         Endpoint endpoint,
@@ -26,7 +27,8 @@ public record HealthCheckConfig(
         Duration timeout,
         int failureThreshold,
         int successThreshold,
-        String searchString) {
+        String searchString,
+        boolean inverted) {
 
     /** Route 53's limit on the search string. */
     public static final int MAX_SEARCH_STRING = 255;
@@ -72,7 +74,14 @@ public record HealthCheckConfig(
      */
     public static HealthCheckConfig defaults() {
         return new HealthCheckConfig(
-                Endpoint.ADMIN, "/admin/region-health", Duration.ofMillis(250), Duration.ofSeconds(2), 2, 2, null);
+                Endpoint.ADMIN,
+                "/admin/region-health",
+                Duration.ofMillis(250),
+                Duration.ofSeconds(2),
+                2,
+                2,
+                null,
+                false);
     }
 
     /** Route 53's standard check: every 30 s, threshold 3 both ways, 2 s to answer. */
@@ -91,32 +100,60 @@ public record HealthCheckConfig(
     /** These settings checking {@code checkPath} on the region's app port (the application's own health route). */
     public HealthCheckConfig onHttp(String checkPath) {
         return new HealthCheckConfig(
-                Endpoint.HTTP, checkPath, interval, timeout, failureThreshold, successThreshold, searchString);
+                Endpoint.HTTP,
+                checkPath,
+                interval,
+                timeout,
+                failureThreshold,
+                successThreshold,
+                searchString,
+                inverted);
     }
 
     /** These settings checking {@code checkPath} on the region's admin port. */
     public HealthCheckConfig onAdmin(String checkPath) {
         return new HealthCheckConfig(
-                Endpoint.ADMIN, checkPath, interval, timeout, failureThreshold, successThreshold, searchString);
+                Endpoint.ADMIN,
+                checkPath,
+                interval,
+                timeout,
+                failureThreshold,
+                successThreshold,
+                searchString,
+                inverted);
     }
 
     public HealthCheckConfig withInterval(Duration newInterval) {
         return new HealthCheckConfig(
-                endpoint, path, newInterval, timeout, failureThreshold, successThreshold, searchString);
+                endpoint, path, newInterval, timeout, failureThreshold, successThreshold, searchString, inverted);
     }
 
     public HealthCheckConfig withTimeout(Duration newTimeout) {
         return new HealthCheckConfig(
-                endpoint, path, interval, newTimeout, failureThreshold, successThreshold, searchString);
+                endpoint, path, interval, newTimeout, failureThreshold, successThreshold, searchString, inverted);
     }
 
     public HealthCheckConfig withThresholds(int failures, int successes) {
-        return new HealthCheckConfig(endpoint, path, interval, timeout, failures, successes, searchString);
+        return new HealthCheckConfig(endpoint, path, interval, timeout, failures, successes, searchString, inverted);
     }
 
     /** These settings with a string match (Route 53's HTTP_STR_MATCH); {@code null} for none. */
     public HealthCheckConfig withSearchString(String text) {
-        return new HealthCheckConfig(endpoint, path, interval, timeout, failureThreshold, successThreshold, text);
+        return new HealthCheckConfig(
+                endpoint, path, interval, timeout, failureThreshold, successThreshold, text, inverted);
+    }
+
+    /** These settings with the result reversed, or not (Route 53's {@code Inverted}). */
+    public HealthCheckConfig withInverted(boolean on) {
+        return new HealthCheckConfig(
+                endpoint, path, interval, timeout, failureThreshold, successThreshold, searchString, on);
+    }
+
+    /** These settings (port, path, search string, inversion) with the interval, timeout and thresholds of {@code timings}. */
+    public HealthCheckConfig withTimingsOf(HealthCheckConfig timings) {
+        return withInterval(timings.interval())
+                .withTimeout(timings.timeout())
+                .withThresholds(timings.failureThreshold(), timings.successThreshold());
     }
 
     private static void checkThreshold(String what, int value) {

@@ -51,12 +51,16 @@ final class EdgeFixture implements AutoCloseable {
     }
 
     /** The edge's settings: the app's health route checked with a string match, as Route 53 checked Quack's. */
-    EdgeConfig config(String edge) {
+    EdgeConfig.Builder config(String edge) {
         var stage = api(regions.region("eu-west-2")).getPath();
-        return EdgeConfig.defaults(edge, DOMAIN)
-                .withHealthCheck(
+        return EdgeConfig.builder(edge, DOMAIN)
+                .healthCheck(
                         HealthCheckConfig.defaults().onHttp(stage + "/health").withSearchString("Ok"))
-                .withDelays(DELAYS.getOrDefault(edge, Map.of()));
+                .delays(DELAYS.getOrDefault(edge, Map.of()));
+    }
+
+    Edge start(EdgeConfig.Builder config) {
+        return start(config.build());
     }
 
     Edge start(EdgeConfig config) {

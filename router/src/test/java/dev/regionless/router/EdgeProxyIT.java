@@ -148,6 +148,50 @@ class EdgeProxyIT {
     }
 
     @Test
+    void theRegionsChoiceOfSubprotocolReachesTheClientThroughTheEdge() {
+        // The region's $connect function chooses the last protocol offered, so the first (what a proxy choosing on
+        // its own would answer) is not the answer.
+        var listener = new java.net.http.WebSocket.Listener() {};
+        var direct = HTTP.newWebSocketBuilder()
+                .subprotocols("chat.v1", "chat.v2")
+                .buildAsync(
+                        URI.create(
+                                fixture.region("eu-west-2").webSocketGateway().uri() + "/ws"),
+                        listener)
+                .join();
+        var throughEdge = HTTP.newWebSocketBuilder()
+                .subprotocols("chat.v1", "chat.v2")
+                .buildAsync(URI.create(edge.endpoints().webSocket() + "/ws"), listener)
+                .join();
+
+        try {
+            assertThat(direct.getSubprotocol()).isEqualTo("chat.v2");
+            assertThat(throughEdge.getSubprotocol()).isEqualTo("chat.v2");
+        } finally {
+            direct.abort();
+            throughEdge.abort();
+        }
+    }
+
+    @Test
+    void aRegionChoosingNoneOfTheOfferedSubprotocolsLetsTheClientInWithoutOneAndIsNotEjected() {
+        var listener = new java.net.http.WebSocket.Listener() {};
+
+        var socket = HTTP.newWebSocketBuilder()
+                .subprotocols("chat.v1")
+                .buildAsync(URI.create(edge.endpoints().webSocket() + "/ws?noProtocol=1"), listener)
+                .join();
+
+        try {
+            assertThat(socket.getSubprotocol()).isEmpty();
+            assertThat(status("eu-west-2").ejectedUntil()).isNull();
+            assertThat(status("eu-west-2").trafficFailuresInRow()).isZero();
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
     void aHandshakeTheRegionRefusesIsRefusedWithItsStatus() {
         var status =
                 WebSocketTestClient.refusedStatus(URI.create(edge.endpoints().webSocket() + "/ws?status=403"));
@@ -236,6 +280,51 @@ class EdgeProxyIT {
             putDelay("eu-west-2", "{\"delayMillis\": 4}");
         }
         assertThat(get("/echo").headers().firstValue("X-Regionless-Region")).hasValue("eu-west-2");
+    }
+
+    @Test
+    void theProxiedTrafficWaitsTheRoundTripToItsRegionAndSaysHowLong() throws Exception {
+        var response = get("/echo");
+
+        assertThat(response.headers().firstValue("X-Regionless-Region")).hasValue("eu-west-2");
+        assertThat(response.headers().firstValue("X-Regionless-Edge-Delay-Ms")).hasValue("4");
+    }
+
+    @Test
+    void aDelaySetOnTheAdminPortSlowsTheTrafficToThatRegion() throws Exception {
+        var pinned = fixture.start(fixture.config("pinned").policy(RoutingPolicy.failover("eu-west-2", "us-west-2")));
+        var url = URI.create(pinned.endpoints().http() + fixture.stage() + "/echo");
+
+        var changed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(pinned.endpoints().admin() + "/admin/edge/delays/eu-west-2"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"delayMillis\": 300}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var response = HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Regionless-Region")).hasValue("eu-west-2");
+        assertThat(response.headers().firstValue("X-Regionless-Edge-Delay-Ms")).hasValue("300");
+    }
+
+    @Test
+    void delayedWebSocketFramesKeepTheirOrder() throws Exception {
+        try (var client =
+                WebSocketTestClient.connect(URI.create(edge.endpoints().webSocket() + "/ws"))) {
+            for (int i = 0; i < 20; i++) {
+                client.send("m" + i);
+            }
+
+            var received = new java.util.ArrayList<String>();
+            for (int i = 0; i < 20; i++) {
+                received.add(client.nextMessage());
+            }
+
+            assertThat(received)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20)
+                            .mapToObj(i -> "$default:m" + i)
+                            .toList());
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ class HealthTransitionIT {
     @BeforeAll
     static void start() {
         fixture = new EdgeFixture(folder, Clock.systemUTC());
-        edge = fixture.start(fixture.config("london").withClock(CLOCK));
+        edge = fixture.start(fixture.config("london").clock(CLOCK));
         await().until(() -> edge.status().regions().stream().allMatch(r -> r.checks() == 1));
         settle();
     }

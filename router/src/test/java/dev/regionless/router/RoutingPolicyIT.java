@@ -68,8 +68,7 @@ class RoutingPolicyIT {
 
     @Test
     void failoverAnswersThePrimaryThenTheSecondaryThenThePrimaryWhenBothFail() throws Exception {
-        var edge =
-                fixture.start(fixture.config("failover").withPolicy(RoutingPolicy.failover("eu-west-2", "us-west-2")));
+        var edge = fixture.start(fixture.config("failover").policy(RoutingPolicy.failover("eu-west-2", "us-west-2")));
         var whileHealthy = servedBy(edge);
         try {
             fixture.setHealth("eu-west-2", "fail");
@@ -99,7 +98,7 @@ class RoutingPolicyIT {
         weights.put("eu-west-2", 1);
         weights.put("us-west-2", 1);
         weights.put("us-east-1", 0);
-        var edge = fixture.start(fixture.config("weighted").withPolicy(RoutingPolicy.weighted(weights)));
+        var edge = fixture.start(fixture.config("weighted").policy(RoutingPolicy.weighted(weights)));
 
         var healthy = shares(edge, 200);
         try {

@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * {@code @connections} at {@code http://{domainName}/{stage}}, as the AWS samples do. By route:
  *
  * <ul>
- *   <li>{@code $connect}: refuses with the query's {@code status}, throws when the query has {@code fail}, else 200;
+ *   <li>{@code $connect}: refuses with the query's {@code status}, throws when the query has {@code fail}, else 200
+ *       choosing the last subprotocol the client offers ({@code Sec-WebSocket-Protocol}), if any, unless the query
+ *       has {@code noProtocol};
  *   <li>{@code $disconnect}: prints {@code DISCONNECT <connectionId> <eventType>} to its log;
  *   <li>{@code describe}: sends back, as JSON, every field of the event it saw;
  *   <li>{@code info}: sends back what {@code GetConnection} says of its own connection;
@@ -40,8 +42,13 @@ public class WebSocketProbe implements RequestHandler<APIGatewayV2WebSocketEvent
                 if (query != null && query.containsKey("fail")) {
                     throw new IllegalStateException("refusing " + connectionId);
                 }
-                return status(
+                var response = status(
                         query != null && query.containsKey("status") ? Integer.parseInt(query.get("status")) : 200);
+                if (query == null || !query.containsKey("noProtocol")) {
+                    lastOffered(event)
+                            .ifPresent(chosen -> response.setHeaders(Map.of("Sec-WebSocket-Protocol", chosen)));
+                }
+                return response;
             }
             case "$disconnect" -> System.out.println("DISCONNECT " + connectionId + " " + request.getEventType());
             case "describe" -> post(event, describe(event));
@@ -63,6 +70,17 @@ public class WebSocketProbe implements RequestHandler<APIGatewayV2WebSocketEvent
             default -> post(event, request.getRouteKey() + ":" + event.getBody());
         }
         return status(200);
+    }
+
+    /** The last subprotocol offered: a choice other than the first shows whose choice the client got. */
+    private static java.util.Optional<String> lastOffered(APIGatewayV2WebSocketEvent event) {
+        var headers = event.getHeaders() == null ? Map.<String, String>of() : event.getHeaders();
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Sec-WebSocket-Protocol"))
+                .map(header -> header.getValue().split(","))
+                .map(offered -> offered[offered.length - 1].trim())
+                .filter(chosen -> !chosen.isEmpty())
+                .findFirst();
     }
 
     private static APIGatewayV2WebSocketResponse status(int code) {

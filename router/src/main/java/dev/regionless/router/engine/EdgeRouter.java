@@ -39,14 +39,19 @@ public final class EdgeRouter {
         }
         for (var target : targets) {
             var delay = config.delays().getOrDefault(target.name(), Duration.ZERO);
-            if (regions.put(target.name(), new RegionState(target, config.healthCheck(), config.outliers(), delay))
-                    != null) {
+            var state = new RegionState(
+                    target,
+                    config.healthCheck(target.name()),
+                    config.alwaysHealthy().contains(target.name()),
+                    config.outliers(),
+                    delay);
+            if (regions.put(target.name(), state) != null) {
                 throw new IllegalArgumentException("regions: " + target.name() + " appears twice");
             }
         }
-        for (var name : config.delays().keySet()) {
-            region(name);
-        }
+        config.delays().keySet().forEach(this::region);
+        config.regionHealthChecks().keySet().forEach(this::region);
+        config.alwaysHealthy().forEach(this::region);
         checkPolicyNames(config.policy());
     }
 
@@ -125,6 +130,15 @@ public final class EdgeRouter {
     /** Whether the region gets traffic now. */
     public boolean isAvailable(String region) {
         return region(region).available(config.clock().instant());
+    }
+
+    /**
+     * How long traffic to a region waits: its simulated round trip when the edge delays traffic, else zero.
+     *
+     * @throws IllegalArgumentException for an unknown region
+     */
+    public Duration trafficDelay(String region) {
+        return config.delayTraffic() ? region(region).delay() : Duration.ZERO;
     }
 
     /** Changes the simulated round-trip delay from this edge to a region. */

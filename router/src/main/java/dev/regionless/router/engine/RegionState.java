@@ -11,6 +11,7 @@ import java.time.Instant;
 final class RegionState {
     private final RegionTarget target;
     private final HealthCheckConfig check;
+    private final boolean alwaysHealthy;
     private final HealthRecord health;
     private final Ejection ejection;
     private final RttEstimate rtt = new RttEstimate();
@@ -21,9 +22,19 @@ final class RegionState {
     private long openWebSockets;
     private long dnsAnswers;
 
-    RegionState(RegionTarget target, HealthCheckConfig check, OutlierConfig outliers, Duration delay) {
+    /**
+     * @param alwaysHealthy whether routing ignores the checks' verdict, as Route 53 ignores health for a record with
+     *     no health check that does not evaluate its target's health
+     */
+    RegionState(
+            RegionTarget target,
+            HealthCheckConfig check,
+            boolean alwaysHealthy,
+            OutlierConfig outliers,
+            Duration delay) {
         this.target = target;
         this.check = check;
+        this.alwaysHealthy = alwaysHealthy;
         this.health = new HealthRecord(check.failureThreshold(), check.successThreshold());
         this.ejection = new Ejection(outliers);
         this.delay = delay;
@@ -80,11 +91,15 @@ final class RegionState {
     }
 
     synchronized boolean available(Instant now) {
-        return health.healthy() && !ejection.ejected(now);
+        return (alwaysHealthy || health.healthy()) && !ejection.ejected(now);
     }
 
     synchronized double latencyMillis() {
         return rtt.millis() + delay.toNanos() / 1e6;
+    }
+
+    synchronized Duration delay() {
+        return delay;
     }
 
     synchronized void setDelay(Duration newDelay) {
@@ -104,7 +119,7 @@ final class RegionState {
         return new EdgeStatus.RegionStatus(
                 target.name(),
                 target.location(),
-                health.healthy() ? "healthy" : "unhealthy",
+                (health.healthy() ? "healthy" : "unhealthy") + (alwaysHealthy ? " (not evaluated)" : ""),
                 ejection.ejectedUntil(now),
                 available(now),
                 Double.isNaN(last) ? null : round(last),

@@ -29,7 +29,6 @@ import java.util.Map;
 public final class HealthChecker implements AutoCloseable {
     private final Vertx vertx;
     private final EdgeConfig config;
-    private final HealthCheckConfig check;
     private final EdgeRouter router;
     private final HttpClientAgent client;
     private final Map<String, Poller> pollers = new LinkedHashMap<>();
@@ -39,15 +38,18 @@ public final class HealthChecker implements AutoCloseable {
     public HealthChecker(Vertx vertx, EdgeConfig config, EdgeRouter router) {
         this.vertx = vertx;
         this.config = config;
-        this.check = config.healthCheck();
         this.router = router;
-        int timeout = (int) Math.max(1, check.timeout().toMillis());
+        int timeout = (int) Math.max(1, config.healthCheck().timeout().toMillis());
         this.client = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(false).setConnectTimeout(timeout),
                 new PoolOptions().setHttp1MaxSize(2));
         var start = config.clock().instant();
         router.targets().forEach(target -> pollers.put(target.name(), new Poller(target, start)));
-        this.timer = vertx.setPeriodic(tickMillis(check.interval()), id -> tick());
+        var shortest = pollers.values().stream()
+                .map(poller -> poller.check.interval())
+                .min(Duration::compareTo)
+                .orElse(config.healthCheck().interval());
+        this.timer = vertx.setPeriodic(tickMillis(shortest), id -> tick());
     }
 
     /** Often enough to start a check within a tenth of its interval; between 10 and 100 ms. */
@@ -82,12 +84,14 @@ public final class HealthChecker implements AutoCloseable {
     /** One region's checker. Touched only on the tick's event loop. */
     private final class Poller {
         private final RegionTarget target;
+        private final HealthCheckConfig check;
         private Instant nextAt;
         private boolean inFlight;
         private volatile long completed;
 
         Poller(RegionTarget target, Instant firstAt) {
             this.target = target;
+            this.check = config.healthCheck(target.name());
             this.nextAt = firstAt;
         }
 
@@ -192,7 +196,10 @@ public final class HealthChecker implements AutoCloseable {
             inFlight = false;
             nextAt = config.clock().instant().plus(check.interval());
             if (!closed) {
-                router.onHealthCheck(target.name(), passed, roundTrip, result);
+                // Route 53's Inverted: the region counts as healthy exactly when the check itself fails.
+                boolean counted = check.inverted() != passed;
+                router.onHealthCheck(
+                        target.name(), counted, roundTrip, check.inverted() ? result + " (inverted)" : result);
             }
         }
     }

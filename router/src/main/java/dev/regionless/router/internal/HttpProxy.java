@@ -4,6 +4,7 @@ import dev.regionless.router.EdgeConfig;
 import dev.regionless.router.RegionTarget;
 import dev.regionless.router.engine.EdgeRouter;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientResponse;
@@ -28,12 +29,17 @@ public final class HttpProxy implements Handler<HttpServerRequest> {
     /** A little over API Gateway's 29-30 s integration timeout, so the region's own timeout answers first. */
     static final long UPSTREAM_IDLE_TIMEOUT_MILLIS = 35_000;
 
+    /** Set on answers that waited a simulated round trip, with its length, so clients can see the distance. */
+    static final String DELAY_HEADER = "X-Regionless-Edge-Delay-Ms";
+
+    private final Vertx vertx;
     private final EdgeConfig config;
     private final EdgeRouter router;
     private final HttpClientAgent client;
     private final HostNames hosts;
 
-    public HttpProxy(EdgeConfig config, EdgeRouter router, HttpClientAgent client) {
+    public HttpProxy(Vertx vertx, EdgeConfig config, EdgeRouter router, HttpClientAgent client) {
+        this.vertx = vertx;
         this.config = config;
         this.router = router;
         this.client = client;
@@ -96,13 +102,22 @@ public final class HttpProxy implements Handler<HttpServerRequest> {
             options.setHost(request.authority().host());
             options.setPort(request.authority().port() > 0 ? request.authority().port() : root.getPort());
         }
-        client.request(options).compose(upstream -> upstream.send(body)).onComplete(outcome -> {
-            if (outcome.succeeded()) {
-                answered(request, body, toWebSocketPort, targets, attempt, outcome.result());
-            } else {
-                failed(request, body, toWebSocketPort, targets, attempt, outcome.cause());
-            }
-        });
+        // The simulated distance to the region: the request waits its round trip before it leaves.
+        long delay = router.trafficDelay(target.name()).toMillis();
+        Runnable send = () -> client.request(options)
+                .compose(upstream -> upstream.send(body))
+                .onComplete(outcome -> {
+                    if (outcome.succeeded()) {
+                        answered(request, body, toWebSocketPort, targets, attempt, outcome.result(), delay);
+                    } else {
+                        failed(request, body, toWebSocketPort, targets, attempt, outcome.cause());
+                    }
+                });
+        if (delay > 0) {
+            vertx.setTimer(delay, id -> send.run());
+        } else {
+            send.run();
+        }
     }
 
     private void answered(
@@ -111,7 +126,8 @@ public final class HttpProxy implements Handler<HttpServerRequest> {
             boolean toWebSocketPort,
             List<RegionTarget> targets,
             int attempt,
-            HttpClientResponse response) {
+            HttpClientResponse response,
+            long delayMillis) {
         var region = targets.get(attempt).name();
         int status = response.statusCode();
         router.onAnswer(region, status);
@@ -137,6 +153,9 @@ public final class HttpProxy implements Handler<HttpServerRequest> {
             }
         }
         out.putHeader("X-Regionless-Edge", config.name());
+        if (delayMillis > 0) {
+            out.putHeader(DELAY_HEADER, Long.toString(delayMillis));
+        }
         var length = response.getHeader("Content-Length");
         if (length != null && request.method() != HttpMethod.HEAD) {
             out.putHeader("Content-Length", length);

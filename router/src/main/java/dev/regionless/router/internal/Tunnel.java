@@ -1,11 +1,13 @@
 package dev.regionless.router.internal;
 
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrame;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * One client's WebSocket joined to its region's: data frames cross unchanged (type, fragmentation), a side whose
@@ -23,14 +25,58 @@ final class Tunnel {
     private final String regionName;
     private final Context context;
     private final Runnable onEnd;
+    private final Delays delays;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    Tunnel(ServerWebSocket client, WebSocket region, String regionName, Context context, Runnable onEnd) {
+    Tunnel(
+            ServerWebSocket client,
+            WebSocket region,
+            String regionName,
+            Context context,
+            Delays delays,
+            Runnable onEnd) {
         this.client = client;
         this.region = region;
         this.regionName = regionName;
         this.context = context;
+        this.delays = delays;
         this.onEnd = onEnd;
+    }
+
+    /**
+     * The simulated one-way delay of a tunnel's frames, one queue per direction: each frame (and the close behind
+     * them) leaves {@code oneWayMillis} after it arrived, never before the one ahead of it, so a changed delay does not
+     * reorder a direction's frames. Touched only on the tunnel's event loop.
+     */
+    static final class Delays {
+        private final Vertx vertx;
+        private final LongSupplier oneWayMillis;
+
+        Delays(Vertx vertx, LongSupplier oneWayMillis) {
+            this.vertx = vertx;
+            this.oneWayMillis = oneWayMillis;
+        }
+
+        /** A queue for one direction. */
+        Direction direction() {
+            return new Direction();
+        }
+
+        final class Direction {
+            private long lastAt;
+
+            void run(Runnable action) {
+                long delay = oneWayMillis.getAsLong();
+                long now = System.nanoTime() / 1_000_000;
+                if (delay <= 0 && lastAt <= now) {
+                    action.run();
+                    return;
+                }
+                long at = Math.max(now + delay, lastAt);
+                lastAt = at;
+                vertx.setTimer(Math.max(1, at - now), id -> action.run());
+            }
+        }
     }
 
     String regionName() {
@@ -38,15 +84,20 @@ final class Tunnel {
     }
 
     void open() {
-        pipe(client, region);
-        pipe(region, client);
+        var toRegion = delays.direction();
+        var toClient = delays.direction();
+        pipe(client, region, toRegion);
+        pipe(region, client, toClient);
         client.closeHandler(v -> {
             var code = client.closeStatusCode();
-            closeQuietly(region, code == null ? 1000 : code, client.closeReason());
+            var reason = client.closeReason();
+            toRegion.run(() -> closeQuietly(region, code == null ? 1000 : code, reason));
             end();
         });
         region.closeHandler(v -> {
-            closeQuietly(client, clientCode(region.closeStatusCode()), region.closeReason());
+            var code = clientCode(region.closeStatusCode());
+            var reason = region.closeReason();
+            toClient.run(() -> closeQuietly(client, code, reason));
             end();
         });
         client.exceptionHandler(error -> closeQuietly(region, GOING_AWAY, "client connection failed"));
@@ -76,26 +127,28 @@ final class Tunnel {
         };
     }
 
-    private static void pipe(WebSocketBase from, WebSocketBase to) {
+    private static void pipe(WebSocketBase from, WebSocketBase to, Delays.Direction direction) {
         from.frameHandler(frame -> {
             WebSocketFrame copy;
             if (frame.isText()) {
                 copy = WebSocketFrame.textFrame(frame.textData(), frame.isFinal());
             } else if (frame.isBinary()) {
-                copy = WebSocketFrame.binaryFrame(frame.binaryData(), frame.isFinal());
+                copy = WebSocketFrame.binaryFrame(frame.binaryData().copy(), frame.isFinal());
             } else if (frame.isContinuation()) {
-                copy = WebSocketFrame.continuationFrame(frame.binaryData(), frame.isFinal());
+                copy = WebSocketFrame.continuationFrame(frame.binaryData().copy(), frame.isFinal());
             } else {
                 return; // ping, pong and close are each side's own business
             }
-            if (to.isClosed()) {
-                return;
-            }
-            to.writeFrame(copy);
-            if (to.writeQueueFull()) {
-                from.pause();
-                to.drainHandler(v -> from.resume());
-            }
+            direction.run(() -> {
+                if (to.isClosed()) {
+                    return;
+                }
+                to.writeFrame(copy);
+                if (to.writeQueueFull()) {
+                    from.pause();
+                    to.drainHandler(v -> from.resume());
+                }
+            });
         });
     }
 

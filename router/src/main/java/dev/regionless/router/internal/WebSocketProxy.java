@@ -3,6 +3,7 @@ package dev.regionless.router.internal;
 import dev.regionless.router.EdgeConfig;
 import dev.regionless.router.RegionTarget;
 import dev.regionless.router.engine.EdgeRouter;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocketHandshake;
@@ -31,6 +32,7 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
     private final WebSocketClient client;
     private final HostNames hosts;
     private final Map<String, Set<Tunnel>> tunnels = new ConcurrentHashMap<>();
+    private static final String SUB_PROTOCOL = "Sec-WebSocket-Protocol";
 
     public WebSocketProxy(Vertx vertx, EdgeConfig config, EdgeRouter router, WebSocketClient client) {
         this.vertx = vertx;
@@ -52,10 +54,11 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
             handshake.reject(503);
             return;
         }
-        connect(handshake, targets, 0);
+        connect(handshake, targets, 0, true);
     }
 
-    private void connect(ServerWebSocketHandshake handshake, List<RegionTarget> targets, int attempt) {
+    private void connect(
+            ServerWebSocketHandshake handshake, List<RegionTarget> targets, int attempt, boolean offerSubProtocols) {
         var target = targets.get(attempt);
         var root = target.webSocket();
         var options = new WebSocketConnectOptions()
@@ -69,13 +72,34 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         if (origin != null) {
             options.addHeader("Origin", origin);
         }
-        var offered = offeredSubProtocols(handshake);
+        var offered = offerSubProtocols ? offeredSubProtocols(handshake) : List.<String>of();
         if (!offered.isEmpty()) {
             options.setSubProtocols(offered);
         }
+        // The handshake is one round trip to the region: it waits the simulated one first.
+        long delay = router.trafficDelay(target.name()).toMillis();
+        if (delay > 0) {
+            vertx.setTimer(delay, id -> open(handshake, targets, attempt, options, offered));
+        } else {
+            open(handshake, targets, attempt, options, offered);
+        }
+    }
+
+    private void open(
+            ServerWebSocketHandshake handshake,
+            List<RegionTarget> targets,
+            int attempt,
+            WebSocketConnectOptions options,
+            List<String> offered) {
+        var target = targets.get(attempt);
         client.connect(options).onComplete(outcome -> {
             if (outcome.succeeded()) {
                 accept(handshake, outcome.result(), target);
+            } else if (!offered.isEmpty() && acceptedWithoutSubProtocol(outcome.cause())) {
+                // The region let the client in but chose none of its subprotocols, which the WebSocket client
+                // takes for a failed handshake. The region is fine: connect again without offering any, so the
+                // client gets what the region answered (no subprotocol), as from API Gateway.
+                connect(handshake, targets, attempt, false);
             } else {
                 refused(handshake, targets, attempt, outcome.cause());
             }
@@ -86,6 +110,14 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         upstream.pause(); // until the client is in, so nothing the region sends first is lost
         router.onAnswer(target.name(), 101);
         var context = vertx.getOrCreateContext();
+        // The edge's server accepts any subprotocol ("*") and Netty answers the first one the request offers:
+        // leaving only the region's choice in the request passes that choice on, and none when it chose none.
+        var chosen = upstream.subProtocol();
+        if (chosen == null) {
+            handshake.headers().remove(SUB_PROTOCOL);
+        } else {
+            handshake.headers().set(SUB_PROTOCOL, chosen);
+        }
         handshake.accept().onComplete(accepted -> {
             if (accepted.failed()) {
                 upstream.close(Tunnel.GOING_AWAY, "the client left during the handshake");
@@ -94,7 +126,10 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
             var name = target.name();
             var set = tunnels.computeIfAbsent(name, k -> ConcurrentHashMap.newKeySet());
             var holder = new Tunnel[1];
-            holder[0] = new Tunnel(accepted.result(), upstream, name, context, () -> {
+            // Frames cross half the simulated round trip each way, read again for each frame: a changed delay applies.
+            var oneWay =
+                    new Tunnel.Delays(vertx, () -> router.trafficDelay(name).toMillis() / 2);
+            holder[0] = new Tunnel(accepted.result(), upstream, name, context, oneWay, () -> {
                 set.remove(holder[0]);
                 router.onWebSocketClosed(name);
             });
@@ -113,7 +148,7 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
             int status = rejected.getStatus();
             router.onAnswer(region, status);
             if ((status == 502 || status == 503) && hasNext) {
-                connect(handshake, targets, attempt + 1);
+                connect(handshake, targets, attempt + 1, true);
             } else {
                 handshake.reject(status);
             }
@@ -122,7 +157,7 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         // A WebSocket handshake is a GET: the region either never saw it or refused it; the next choice may answer.
         router.onConnectFailure(region, Failures.describe(error));
         if (hasNext) {
-            connect(handshake, targets, attempt + 1);
+            connect(handshake, targets, attempt + 1, true);
         } else {
             handshake.reject(502);
         }
@@ -152,9 +187,17 @@ public final class WebSocketProxy implements Handler<ServerWebSocketHandshake> {
         return open == null ? 0 : open.size();
     }
 
+    /** A 101 answer whose subprotocol (none) is not one offered: Netty's client refuses it. */
+    private static boolean acceptedWithoutSubProtocol(Throwable error) {
+        return error instanceof WebSocketClientHandshakeException refused
+                && refused.response() != null
+                && refused.response().status().code() == 101
+                && !refused.response().headers().contains(SUB_PROTOCOL);
+    }
+
     private static List<String> offeredSubProtocols(ServerWebSocketHandshake handshake) {
         var offered = new ArrayList<String>();
-        for (var value : handshake.headers().getAll("Sec-WebSocket-Protocol")) {
+        for (var value : handshake.headers().getAll(SUB_PROTOCOL)) {
             Arrays.stream(value.split(","))
                     .map(String::trim)
                     .filter(s -> !s.isEmpty())

@@ -32,11 +32,12 @@ class EdgeRouterTest {
             List.of(target("eu-west-2", 2), target("us-west-2", 3), target("us-east-1", 4));
 
     EdgeRouter london() {
-        var config = EdgeConfig.defaults("london", AppDomain.of("quack.regionless.test"))
-                .withClock(clock)
-                .withDelay("eu-west-2", Duration.ofMillis(4))
-                .withDelay("us-east-1", Duration.ofMillis(76))
-                .withDelay("us-west-2", Duration.ofMillis(140));
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .clock(clock)
+                .delay("eu-west-2", Duration.ofMillis(4))
+                .delay("us-east-1", Duration.ofMillis(76))
+                .delay("us-west-2", Duration.ofMillis(140))
+                .build();
         return new EdgeRouter(config, REGIONS);
     }
 
@@ -204,8 +205,9 @@ class EdgeRouterTest {
 
     @Test
     void aPolicyNamingAnUnknownRegionIsRefusedWithTheKnownOnes() {
-        var config = EdgeConfig.defaults("london", AppDomain.of("quack.regionless.test"))
-                .withPolicy(RoutingPolicy.failover("eu-west-2", "ap-south-1"));
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .policy(RoutingPolicy.failover("eu-west-2", "ap-south-1"))
+                .build();
 
         assertThatThrownBy(() -> new EdgeRouter(config, REGIONS))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -214,8 +216,9 @@ class EdgeRouterTest {
 
     @Test
     void theRoute53ProfileNeedsThreeFailures() {
-        var config = EdgeConfig.defaults("london", AppDomain.of("quack.regionless.test"))
-                .withClock(clock)
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .clock(clock)
+                .build()
                 .withRoute53Profile(HealthCheckConfig.route53Fast());
         var router = new EdgeRouter(config, REGIONS);
 
@@ -230,5 +233,71 @@ class EdgeRouterTest {
         assertThat(router.isAvailable("us-west-2")).as("no outlier detection").isTrue();
         assertThat(config.healthCheck().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.dnsTtl()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void anAlwaysHealthyRegionKeepsItsTrafficWhateverItsChecksSayButIsStillEjectedByTraffic() {
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .clock(clock)
+                .policy(RoutingPolicy.failover("eu-west-2", "us-west-2"))
+                .alwaysHealthy("eu-west-2")
+                .build();
+        var router = new EdgeRouter(config, REGIONS);
+
+        router.onHealthCheck("eu-west-2", false, null, "500");
+        router.onHealthCheck("eu-west-2", false, null, "500");
+        var afterFailedChecks = names(router.route());
+        router.onConnectFailure("eu-west-2", "refused");
+
+        assertThat(afterFailedChecks).startsWith("eu-west-2");
+        assertThat(router.status().regions().getFirst().health()).isEqualTo("unhealthy (not evaluated)");
+        assertThat(names(router.route())).startsWith("us-west-2");
+    }
+
+    @Test
+    void aRegionsOwnCheckDecidesItsThresholds() {
+        var strict = HealthCheckConfig.defaults().onHttp("/Prod/health").withThresholds(1, 1);
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .clock(clock)
+                .regionHealthCheck("us-east-1", strict)
+                .build();
+        var router = new EdgeRouter(config, REGIONS);
+
+        router.onHealthCheck("us-east-1", false, null, "500");
+        router.onHealthCheck("eu-west-2", false, null, "500");
+
+        assertThat(router.isAvailable("us-east-1")).isFalse();
+        assertThat(router.isAvailable("eu-west-2"))
+                .as("the edge's check needs two failures")
+                .isTrue();
+        assertThat(config.healthCheck("us-east-1")).isEqualTo(strict);
+        assertThat(config.healthCheck("eu-west-2")).isEqualTo(HealthCheckConfig.defaults());
+    }
+
+    @Test
+    void theRoute53ProfileGivesEveryRegionsOwnCheckItsTimingsAndKeepsItsPath() {
+        var own = HealthCheckConfig.defaults().onHttp("/Prod/health").withSearchString("Ok");
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .regionHealthCheck("us-east-1", own)
+                .build()
+                .withRoute53Profile(HealthCheckConfig.route53Fast());
+
+        var check = config.healthCheck("us-east-1");
+
+        assertThat(check.interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(check.failureThreshold()).isEqualTo(3);
+        assertThat(check.path()).isEqualTo("/Prod/health");
+        assertThat(check.searchString()).isEqualTo("Ok");
+    }
+
+    @Test
+    void aCheckOrAlwaysHealthyRegionOutsideTheEdgeIsRefusedWithTheKnownOnes() {
+        var config = EdgeConfig.builder("london", AppDomain.of("quack.regionless.test"))
+                .alwaysHealthy("ap-south-1")
+                .build();
+
+        assertThatThrownBy(() -> new EdgeRouter(config, REGIONS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("region: ap-south-1 (expected one of [eu-west-2, us-west-2, us-east-1])");
     }
 }

@@ -55,7 +55,7 @@ public final class Connector implements Handler<ServerWebSocketHandshake> {
         var facts = factsOf(handshake, api.get());
         var connectFunction = api.get().functionOf(WebSocketApiDefinition.CONNECT);
         if (connectFunction.isEmpty()) {
-            accept(handshake, facts, context);
+            accept(handshake, facts, context, null);
             return;
         }
         var event =
@@ -64,7 +64,7 @@ public final class Connector implements Handler<ServerWebSocketHandshake> {
                 .invoke(connectFunction.get(), event)
                 .thenAccept(outcome -> context.runOnContext(ignored -> {
                     switch (ConnectDecision.of(outcome)) {
-                        case ConnectDecision.Accept accept -> accept(handshake, facts, context);
+                        case ConnectDecision.Accept accept -> accept(handshake, facts, context, accept.subProtocol());
                         case ConnectDecision.Reject reject -> {
                             LOG.debug("$connect refused connection {}: {}", facts.connectionId(), outcome);
                             handshake.reject(reject.status());
@@ -93,8 +93,16 @@ public final class Connector implements Handler<ServerWebSocketHandshake> {
         return headers;
     }
 
-    private void accept(ServerWebSocketHandshake handshake, ConnectionFacts facts, Context context) {
+    private void accept(
+            ServerWebSocketHandshake handshake, ConnectionFacts facts, Context context, String subProtocol) {
         try {
+            // The server accepts any subprotocol ("*"), and Netty answers the first one the request offers: leaving
+            // only $connect's choice in the request makes it the answer, and none when the function chose none.
+            if (subProtocol == null) {
+                handshake.headers().remove(ConnectDecision.SUB_PROTOCOL_HEADER);
+            } else {
+                handshake.headers().set(ConnectDecision.SUB_PROTOCOL_HEADER, subProtocol);
+            }
             handshake
                     .accept()
                     .onSuccess(socket -> open(socket, facts, context))

@@ -10,15 +10,25 @@ import org.junit.jupiter.api.Test;
 class ConnectDecisionTest {
     @Test
     void twoHundredStatusAccepts() {
-        assertThat(decide("{\"statusCode\":200}")).isEqualTo(new ConnectDecision.Accept());
-        assertThat(decide("{\"statusCode\":204,\"body\":\"hi\"}")).isEqualTo(new ConnectDecision.Accept());
+        assertThat(decide("{\"statusCode\":200}")).isEqualTo(new ConnectDecision.Accept(null));
+        assertThat(decide("{\"statusCode\":204,\"body\":\"hi\"}")).isEqualTo(new ConnectDecision.Accept(null));
     }
 
     @Test
     void answerWithoutStatusAccepts() {
-        assertThat(decide("null")).isEqualTo(new ConnectDecision.Accept());
-        assertThat(decide("")).isEqualTo(new ConnectDecision.Accept());
-        assertThat(decide("{\"body\":\"x\"}")).isEqualTo(new ConnectDecision.Accept());
+        assertThat(decide("null")).isEqualTo(new ConnectDecision.Accept(null));
+        assertThat(decide("")).isEqualTo(new ConnectDecision.Accept(null));
+        assertThat(decide("{\"body\":\"x\"}")).isEqualTo(new ConnectDecision.Accept(null));
+    }
+
+    @Test
+    void anAcceptingAnswersProtocolHeaderIsTheChosenSubprotocol() {
+        assertThat(decide("{\"statusCode\":200,\"headers\":{\"sec-websocket-protocol\":\" chat.v2 \"}}"))
+                .isEqualTo(new ConnectDecision.Accept("chat.v2"));
+        assertThat(decide("{\"headers\":{\"Sec-WebSocket-Protocol\":\"chat\"}}"))
+                .isEqualTo(new ConnectDecision.Accept("chat"));
+        assertThat(decide("{\"statusCode\":200,\"headers\":{\"Other\":\"x\"}}"))
+                .isEqualTo(new ConnectDecision.Accept(null));
     }
 
     @Test
