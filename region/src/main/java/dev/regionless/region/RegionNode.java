@@ -19,6 +19,7 @@ import dev.regionless.gateway.WebSocketGateway;
 import dev.regionless.queues.QueueStore;
 import dev.regionless.queues.protocol.QueuesApi;
 import dev.regionless.region.internal.AdminApi;
+import dev.regionless.region.internal.AppPresence;
 import dev.regionless.region.internal.ApplicationMapping;
 import dev.regionless.region.internal.BlockingHttpHandler;
 import dev.regionless.region.internal.EndpointPeers;
@@ -70,6 +71,7 @@ public final class RegionNode implements AutoCloseable {
     private final EventSources eventSources;
     private final Schedules schedules;
     private final TableHousekeeping housekeeping;
+    private final AppPresence appPresence;
     private Replication replication;
     private final List<HttpServer> servers = new ArrayList<>();
     /** The public servers (service and app ports) and how to open each again after {@link #goDark()}. */
@@ -99,6 +101,7 @@ public final class RegionNode implements AutoCloseable {
         this.queueDeployer = new QueueDeployer(queues);
         this.topics = topics;
         this.topicDeployer = new TopicDeployer(topics);
+        this.appPresence = new AppPresence(config.dataDirectory());
         this.eventSources = EventSources.create(
                 functions,
                 tables,
@@ -232,6 +235,11 @@ public final class RegionNode implements AutoCloseable {
                     public boolean isDown() {
                         return node.isDark();
                     }
+
+                    @Override
+                    public boolean awaitsApp() {
+                        return node.appPresence.awaited();
+                    }
                 }));
         var adminServer = ports.bind("admin", config.adminPort(), port -> listen(vertx, config.host(), port, admin));
         node.servers.add(adminServer);
@@ -261,6 +269,7 @@ public final class RegionNode implements AutoCloseable {
         webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
         eventSources.deploy(ApplicationMapping.eventSources(application));
         schedules.deploy(ApplicationMapping.schedules(application, config.name(), FunctionsConfig.DEFAULT_ACCOUNT_ID));
+        appPresence.deployed();
     }
 
     /**

@@ -45,6 +45,11 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         void up();
 
         boolean isDown();
+
+        /** True while a restarted region has not got its app back yet (see {@code AppPresence}). */
+        default boolean awaitsApp() {
+            return false;
+        }
     }
 
     /** @param replication the region's replication, for {@code /admin/replication} and {@code /admin/links} */
@@ -181,6 +186,9 @@ public final class AdminApi implements Function<ServiceRequest, ServiceResponse>
         }
         if (healthSwitch.equals("fail")) {
             return ServiceResponse.json(503, Map.of("region", region, "status", "failing"));
+        }
+        if (power != null && power.awaitsApp()) {
+            return ServiceResponse.json(503, Map.of("region", region, "status", "deploying"));
         }
         return ServiceResponse.json(200, Map.of("region", region, "status", "ok"));
     }
