@@ -201,4 +201,25 @@ class AuthorizersTest {
         assertThat(authorizer.ttlSeconds()).isEqualTo(30);
         assertThat(app.api("Shop").orElseThrow().routes().get(0).authorizer()).isEqualTo("Lambda");
     }
+
+    @Test
+    void scopesOnARouteGuardedByALambdaAuthorizerAreRejected() {
+        var yaml = template("AWS::Serverless::HttpApi", """
+                Auth:
+                  Authorizers:
+                    Lambda: {FunctionArn: !GetAtt Auth.Arn, AuthorizerPayloadFormatVersion: "2.0"}
+                """, """
+                Read:
+                  Type: HttpApi
+                  Properties:
+                    ApiId: !Ref Shop
+                    Path: /orders
+                    Method: get
+                    Auth: {Authorizer: Lambda, AuthorizationScopes: [orders.read]}
+                """);
+
+        assertThatThrownBy(() -> Templates.read(yaml))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Auth.Authorizer: AuthorizationScopes with Lambda, a Lambda authorizer");
+    }
 }

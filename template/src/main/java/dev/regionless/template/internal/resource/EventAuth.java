@@ -49,6 +49,10 @@ record EventAuth(Optional<String> authorizer, Location authorizerLocation, Optio
             throw authorizerLocation.error(name + " is not an authorizer of " + api.apiLogicalId() + " (expected: "
                     + NONE + " or one of " + api.authorizers().keySet() + ")");
         }
+        if (spec.kind() != AuthorizerSpec.Kind.JWT && scopes.isPresent()) {
+            throw authorizerLocation.error("AuthorizationScopes with " + name + ", a Lambda authorizer (expected: "
+                    + "scopes only with a JWT authorizer, which checks them)");
+        }
         var routeScopes =
                 spec.kind() == AuthorizerSpec.Kind.JWT ? scopes.orElse(spec.defaultScopes()) : List.<String>of();
         return route.withAuthorizer(name, routeScopes);
