@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code allow-post}: a policy allowing only {@code POST} on any path of the stage;
  *   <li>{@code deny}: a policy denying the method ARN;
  *   <li>{@code unauthorized}: throws {@code Unauthorized}, API Gateway's word for 401;
+ *   <li>{@code say-unauthorized}: returns the string {@code Unauthorized};
  *   <li>{@code fail}: throws something else;
  *   <li>{@code garbage}: answers a JSON object without a policy;
  *   <li>{@code yes} / {@code no}: a simple response (HTTP APIs, payload 2.0).
@@ -44,6 +45,7 @@ public class Authorizer implements RequestHandler<Map<String, Object>, Object> {
             case "allow-post" -> policy("Allow", stageOf(arn) + "/POST/*", details);
             case "deny" -> policy("Deny", arn, details);
             case "unauthorized" -> throw new IllegalStateException("Unauthorized");
+            case "say-unauthorized" -> "Unauthorized";
             case "fail" -> throw new IllegalStateException("the authorizer broke");
             case "garbage" -> Map.of("principalId", "alice");
             case "yes", "no" -> Map.of("isAuthorized", decision.equals("yes"), "context", details);

@@ -100,11 +100,14 @@ class RestAuthorizerIT {
     }
 
     @Test
-    void authorizerThrowingUnauthorizedIsUnauthorized() throws Exception {
-        var response = get(regions.url("eu-west-2", "/Prod/orders/7"), "Authorization", "unauthorized");
+    void authorizerThrowingOrReturningUnauthorizedIsUnauthorized() throws Exception {
+        var thrown = get(regions.url("eu-west-2", "/Prod/orders/7"), "Authorization", "unauthorized");
+        var returned = get(regions.url("eu-west-2", "/Prod/orders/7"), "Authorization", "say-unauthorized");
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        for (var response : java.util.List.of(thrown, returned)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        }
     }
 
     @Test

@@ -145,6 +145,9 @@ public final class LambdaGuard implements Guard {
     private Decision onOutcome(Outcome outcome, GuardRequest request, String cacheKey, long latency) {
         return switch (outcome) {
             case Outcome.Answered(InvocationResult.Completed completed) -> {
+                if (flavor != Flavor.HTTP && saysUnauthorized(completed.payload())) {
+                    yield Decision.Refuse.of(Refusal.UNAUTHORIZED);
+                }
                 AuthorizerOutput output;
                 try {
                     output = AuthorizerOutput.parse(
@@ -233,6 +236,16 @@ public final class LambdaGuard implements Guard {
     private Decision error(String problem) {
         LOG.warn("Authorizer {} (function {}) {}", definition.name(), definition.functionName(), problem);
         return Decision.Refuse.of(Refusal.ERROR);
+    }
+
+    /** An answer that is just the string {@code "Unauthorized"}, as a function returning that word gives. */
+    private static boolean saysUnauthorized(byte[] payload) {
+        try {
+            var node = Json.mapper().readTree(payload);
+            return node != null && node.isTextual() && node.asText().equals("Unauthorized");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String errorMessage(byte[] errorPayload) {
