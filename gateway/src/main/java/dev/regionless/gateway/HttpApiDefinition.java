@@ -17,6 +17,7 @@ import java.util.List;
  * @param defaultThrottle the limits of each route that sets none; {@code null} means {@link Throttle#defaults()}
  * @param binaryMediaTypes REST only: content types passed to the function base64-encoded ({@code image/png},
  *     {@code image/*}, {@code *}{@code /*}); HTTP APIs decide by content type themselves
+ * @param authorizers the authorizers routes may name; JWT authorizers only on HTTP APIs
  */
 public record HttpApiDefinition(
         String apiId,
@@ -26,7 +27,8 @@ public record HttpApiDefinition(
         List<RouteDefinition> routes,
         Cors cors,
         Throttle defaultThrottle,
-        List<String> binaryMediaTypes) {
+        List<String> binaryMediaTypes,
+        List<Authorizer> authorizers) {
 
     /** The stage name that puts an HTTP API at the root of the app port. */
     public static final String DEFAULT_STAGE = "$default";
@@ -39,6 +41,20 @@ public record HttpApiDefinition(
         routes = List.copyOf(requireNonNull(routes, "routes"));
         defaultThrottle = defaultThrottle == null ? Throttle.defaults() : defaultThrottle;
         binaryMediaTypes = binaryMediaTypes == null ? List.of() : List.copyOf(binaryMediaTypes);
+        authorizers = authorizers == null ? List.of() : List.copyOf(authorizers);
+    }
+
+    /** An API without authorizers. */
+    public HttpApiDefinition(
+            String apiId,
+            String name,
+            ApiType type,
+            String stage,
+            List<RouteDefinition> routes,
+            Cors cors,
+            Throttle defaultThrottle,
+            List<String> binaryMediaTypes) {
+        this(apiId, name, type, stage, routes, cors, defaultThrottle, binaryMediaTypes, List.of());
     }
 
     /** Whether this API is served at the root of the app port rather than under {@code /{stage}}. */

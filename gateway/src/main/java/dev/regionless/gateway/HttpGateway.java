@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.regionless.functions.Functions;
 import dev.regionless.gateway.internal.Deployment;
 import dev.regionless.gateway.internal.GatewayPipeline;
+import dev.regionless.gateway.internal.Integration;
 import dev.regionless.gateway.internal.RequestIds;
+import dev.regionless.gateway.internal.auth.Guards;
+import dev.regionless.gateway.internal.auth.JwksKeys;
 import dev.regionless.gateway.internal.message.GatewayRequest;
 import dev.regionless.gateway.internal.message.GatewayResponse;
 import dev.regionless.gateway.internal.message.Header;
@@ -38,10 +41,13 @@ public final class HttpGateway implements Handler<HttpServerRequest> {
 
     private final GatewayConfig config;
     private final GatewayPipeline pipeline;
+    private final Guards guards;
     private volatile Deployment deployment = Deployment.empty();
 
     public HttpGateway(GatewayConfig config, Functions functions) {
         this.config = requireNonNull(config, "config");
+        this.guards = new Guards(
+                new Integration(requireNonNull(functions, "functions")), new JwksKeys(config.clock()), config.clock());
         this.pipeline = new GatewayPipeline(
                 config,
                 requireNonNull(functions, "functions"),
@@ -53,10 +59,10 @@ public final class HttpGateway implements Handler<HttpServerRequest> {
      * Replaces the deployed APIs with these, atomically.
      *
      * @throws IllegalArgumentException naming the API and the problem (a bad route key, a REST API on the
-     *     {@code $default} stage, a duplicate route); nothing changes then
+     *     {@code $default} stage, a duplicate route, a route naming an authorizer the API lacks); nothing changes then
      */
     public void deploy(List<HttpApiDefinition> apis) {
-        deployment = Deployment.of(List.copyOf(requireNonNull(apis, "apis")), config.clock());
+        deployment = Deployment.of(List.copyOf(requireNonNull(apis, "apis")), config, guards);
     }
 
     /** The APIs deployed now, in deployment order. */

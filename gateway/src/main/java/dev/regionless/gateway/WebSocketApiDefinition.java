@@ -17,9 +17,16 @@ import java.util.Map;
  *     {@code $request.body.<path>} ({@code ${request.body.action}} is read the same way)
  * @param routes route key to function name: {@code $connect}, {@code $disconnect}, {@code $default} and custom keys;
  *     kept in the given order
+ * @param connectAuthorizer a REQUEST Lambda authorizer run before {@code $connect}, or {@code null}: a refusal fails
+ *     the handshake (401, 403 or 500), an allowing answer's context reaches every event of the connection
  */
 public record WebSocketApiDefinition(
-        String apiId, String name, String stage, String routeSelectionExpression, Map<String, String> routes) {
+        String apiId,
+        String name,
+        String stage,
+        String routeSelectionExpression,
+        Map<String, String> routes,
+        LambdaAuthorizer connectAuthorizer) {
 
     /** The route invoked during the handshake; a non-2xx answer refuses the connection. */
     public static final String CONNECT = "$connect";
@@ -52,6 +59,21 @@ public record WebSocketApiDefinition(
             copy.put(key, function);
         });
         routes = java.util.Collections.unmodifiableMap(copy);
+        if (connectAuthorizer != null && connectAuthorizer.type() != LambdaAuthorizer.Type.REQUEST) {
+            throw new IllegalArgumentException("connectAuthorizer " + connectAuthorizer.name() + ": "
+                    + connectAuthorizer.type() + " (expected: REQUEST, the only type WebSocket APIs support)");
+        }
+    }
+
+    /** An API without an authorizer. */
+    public WebSocketApiDefinition(
+            String apiId, String name, String stage, String routeSelectionExpression, Map<String, String> routes) {
+        this(apiId, name, stage, routeSelectionExpression, routes, null);
+    }
+
+    /** This API with {@code authorizer} guarding {@code $connect}. */
+    public WebSocketApiDefinition withConnectAuthorizer(LambdaAuthorizer authorizer) {
+        return new WebSocketApiDefinition(apiId, name, stage, routeSelectionExpression, routes, authorizer);
     }
 
     /** An API selecting routes by {@code $request.body.action}. */

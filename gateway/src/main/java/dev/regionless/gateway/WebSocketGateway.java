@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.regionless.functions.Functions;
 import dev.regionless.gateway.internal.Integration;
 import dev.regionless.gateway.internal.RequestIds;
+import dev.regionless.gateway.internal.auth.Guards;
+import dev.regionless.gateway.internal.auth.JwksKeys;
 import dev.regionless.gateway.internal.websocket.CloseReason;
 import dev.regionless.gateway.internal.websocket.Connection;
 import dev.regionless.gateway.internal.websocket.ConnectionRegistry;
@@ -43,6 +45,7 @@ public final class WebSocketGateway implements AutoCloseable {
     private final ConnectionRegistry registry;
     private final Connector connector;
     private final ConnectionsApi connectionsApi;
+    private final Guards guards;
     private volatile WebSocketDeployment deployment = WebSocketDeployment.empty();
     private volatile String domainName = "";
     private String host;
@@ -56,7 +59,9 @@ public final class WebSocketGateway implements AutoCloseable {
         this.registry = new ConnectionRegistry(ThreadLocalRandom::current);
         var invocations =
                 new Invocations(new Integration(functions), ids, config.clock(), config.webSocketIntegrationTimeout());
-        this.connector = new Connector(() -> deployment, registry, invocations, () -> domainName);
+        this.connector = new Connector(
+                () -> deployment, registry, invocations, () -> domainName, config.region(), config.accountId());
+        this.guards = new Guards(new Integration(functions), new JwksKeys(config.clock()), config.clock());
         this.connectionsApi = new ConnectionsApi(this);
     }
 
@@ -120,11 +125,12 @@ public final class WebSocketGateway implements AutoCloseable {
      * Replaces the deployed WebSocket APIs with these, atomically. Open connections stay open and use the new
      * routes of their stage from their next message.
      *
-     * @throws IllegalArgumentException when two APIs share an id or a stage, or a route selection expression
-     *     cannot be read; nothing changes then
+     * @throws IllegalArgumentException when two APIs share an id or a stage, a route selection expression cannot
+     *     be read, or an authorizer does not suit a WebSocket API; nothing changes then
      */
     public void deploy(List<WebSocketApiDefinition> apis) {
-        deployment = WebSocketDeployment.of(List.copyOf(requireNonNull(apis, "apis")));
+        deployment = WebSocketDeployment.of(
+                List.copyOf(requireNonNull(apis, "apis")), guards, config.webSocketIntegrationTimeout());
     }
 
     /** The APIs deployed now, in deployment order. */

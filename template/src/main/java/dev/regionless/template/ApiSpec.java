@@ -23,6 +23,7 @@ import java.util.Map;
  * @param binaryMediaTypes media types to treat as binary, with SAM's {@code ~1} already decoded to {@code /}; always
  *     empty for HTTP APIs
  * @param routes the routes, in template order
+ * @param authorizers the API's authorizers ({@code Auth.Authorizers}), in template order
  */
 public record ApiSpec(
         String logicalId,
@@ -33,7 +34,8 @@ public record ApiSpec(
         ThrottleSpec defaultThrottle,
         Map<String, ThrottleSpec> routeThrottles,
         List<String> binaryMediaTypes,
-        List<RouteSpec> routes) {
+        List<RouteSpec> routes,
+        List<AuthorizerSpec> authorizers) {
 
     public ApiSpec {
         requireNonNull(logicalId, "logicalId");
@@ -43,5 +45,30 @@ public record ApiSpec(
         routeThrottles = Collections.unmodifiableMap(new LinkedHashMap<>(routeThrottles));
         binaryMediaTypes = List.copyOf(binaryMediaTypes);
         routes = List.copyOf(routes);
+        authorizers = authorizers == null ? List.of() : List.copyOf(authorizers);
+    }
+
+    /** An API without authorizers. */
+    public ApiSpec(
+            String logicalId,
+            String apiId,
+            ApiType type,
+            String stageName,
+            CorsSpec cors,
+            ThrottleSpec defaultThrottle,
+            Map<String, ThrottleSpec> routeThrottles,
+            List<String> binaryMediaTypes,
+            List<RouteSpec> routes) {
+        this(
+                logicalId,
+                apiId,
+                type,
+                stageName,
+                cors,
+                defaultThrottle,
+                routeThrottles,
+                binaryMediaTypes,
+                routes,
+                List.of());
     }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param routeThrottles throttles for single routes from the stage's {@code RouteSettings}, keyed by route key; a route
  *     without an entry uses {@code defaultThrottle}
  * @param routes the routes in template order, with unique route keys
+ * @param connectAuthorizer the REQUEST authorizer of the {@code $connect} route ({@code AuthorizationType: CUSTOM}),
+ *     or {@code null}
  */
 public record WebSocketApiSpec(
         String logicalId,
@@ -35,7 +37,8 @@ public record WebSocketApiSpec(
         String stageName,
         ThrottleSpec defaultThrottle,
         Map<String, ThrottleSpec> routeThrottles,
-        List<WebSocketRouteSpec> routes) {
+        List<WebSocketRouteSpec> routes,
+        AuthorizerSpec connectAuthorizer) {
 
     public WebSocketApiSpec {
         requireNonNull(logicalId, "logicalId");
@@ -46,6 +49,30 @@ public record WebSocketApiSpec(
         requireNonNull(stageName, "stageName");
         routeThrottles = Collections.unmodifiableMap(new LinkedHashMap<>(routeThrottles));
         routes = List.copyOf(routes);
+    }
+
+    /** An API without an authorizer. */
+    public WebSocketApiSpec(
+            String logicalId,
+            String apiId,
+            String name,
+            String routeSelectionExpression,
+            List<String> routeSelectionPath,
+            String stageName,
+            ThrottleSpec defaultThrottle,
+            Map<String, ThrottleSpec> routeThrottles,
+            List<WebSocketRouteSpec> routes) {
+        this(
+                logicalId,
+                apiId,
+                name,
+                routeSelectionExpression,
+                routeSelectionPath,
+                stageName,
+                defaultThrottle,
+                routeThrottles,
+                routes,
+                null);
     }
 
     /** The route with {@code routeKey}, such as {@code $connect} or {@code send}, if the API has one. */

@@ -151,13 +151,13 @@ class ApiEventTest {
     }
 
     @Test
-    void authorizerOnAnEventIsRejected() {
-        var yaml = event("{Path: /items, Method: GET, Auth: {Authorizer: MyCognito}}");
+    void authorizerTheApiDoesNotHaveIsRejectedNamingTheApi() {
+        var yaml = event("{Path: /items, Method: GET, RestApiId: !Ref Items, Auth: {Authorizer: MyCognito}}");
 
         assertThatThrownBy(() -> Templates.read(yaml))
                 .isInstanceOf(TemplateException.class)
-                .hasMessageStartingWith("template.yaml:17: Resources.Hello.Properties.Events.Get.Properties.Auth: "
-                        + "authorizers are not supported by Regionless yet");
+                .hasMessage("template.yaml:17: Resources.Hello.Properties.Events.Get.Properties.Auth.Authorizer: "
+                        + "MyCognito is not an authorizer of Items (expected: NONE or one of [])");
     }
 
     @Test

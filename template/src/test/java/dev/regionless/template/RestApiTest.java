@@ -168,14 +168,14 @@ class RestApiTest {
     }
 
     @Test
-    void authorizersAreRejected() {
+    void defaultAuthorizerThatIsNotDeclaredIsRejected() {
         assertThatThrownBy(() -> items("""
                 StageName: v1
                 Auth: {DefaultAuthorizer: Cognito}
                 """))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage("template.yaml:16: Resources.Items.Properties.Auth: is not supported by Regionless "
-                        + "(expected: no Auth: authorizers are not supported yet)");
+                .hasMessage("template.yaml:16: Resources.Items.Properties.Auth.DefaultAuthorizer: Cognito is not an "
+                        + "authorizer of Items (expected: one of [])");
     }
 
     @Test

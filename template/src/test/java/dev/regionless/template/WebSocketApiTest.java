@@ -235,8 +235,8 @@ class WebSocketApiTest {
                         .replace(
                                 "      RouteKey: $connect\n",
                                 "      RouteKey: $connect\n      AuthorizationType: AWS_IAM\n"),
-                "template.yaml:20: Resources.ConnectRoute.Properties.AuthorizationType: AWS_IAM is not supported by "
-                        + "Regionless (expected: NONE; authorizers and IAM authorization are not supported yet)");
+                "template.yaml:20: Resources.ConnectRoute.Properties.AuthorizationType: AWS_IAM (expected: NONE or "
+                        + "CUSTOM; IAM authorization is not enforced)");
     }
 
     @Test
@@ -288,5 +288,49 @@ class WebSocketApiTest {
                                 "  ConnectRoute:\n    Type: AWS::ApiGatewayV2::Route\n    Properties:\n      ApiId: !Ref Hello"),
                 "template.yaml:18: Resources.ConnectRoute.Properties.ApiId: Hello is not an AWS::ApiGatewayV2::Api "
                         + "(expected: !Ref to an AWS::ApiGatewayV2::Api of this template)");
+    }
+
+    private static final String AUTHORIZER = """
+            Gate:
+              Type: AWS::ApiGatewayV2::Authorizer
+              Properties:
+                ApiId: !Ref Chat
+                Name: gate
+                AuthorizerType: REQUEST
+                AuthorizerUri: !Sub "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Hello.Arn}/invocations"
+                IdentitySource: [route.request.querystring.token]
+            """;
+
+    @Test
+    void connectRouteWithCustomAuthorizationUsesTheApisAuthorizer() {
+        var yaml = template(AUTHORIZER)
+                .replace(
+                        "      RouteKey: $connect\n",
+                        "      RouteKey: $connect\n      AuthorizationType: CUSTOM\n      AuthorizerId: !Ref Gate\n");
+
+        var api = Templates.read(yaml).webSocketApi("Chat").orElseThrow();
+
+        assertThat(api.connectAuthorizer().name()).isEqualTo("gate");
+        assertThat(api.connectAuthorizer().functionName()).isEqualTo("Hello");
+        assertThat(api.connectAuthorizer().identitySources()).containsExactly("route.request.querystring.token");
+    }
+
+    @Test
+    void customAuthorizationOnAnotherRouteThanConnectIsRejected() {
+        var yaml = template(AUTHORIZER + """
+                SendRoute:
+                  Type: AWS::ApiGatewayV2::Route
+                  Properties:
+                    ApiId: !Ref Chat
+                    RouteKey: send
+                    AuthorizationType: CUSTOM
+                    AuthorizerId: !Ref Gate
+                    Target: !Sub "integrations/${Connect}"
+                """);
+
+        assertThatThrownBy(() -> Templates.read(yaml))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("SendRoute.Properties.AuthorizationType: CUSTOM on route send (expected: "
+                        + "authorizers only on the $connect route, as on AWS)");
     }
 }

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * {@code @connections} at {@code http://{domainName}/{stage}}, as the AWS samples do. By route:
  *
  * <ul>
- *   <li>{@code $connect}: refuses with the query's {@code status}, throws when the query has {@code fail}, else 200
+ *   <li>{@code $connect}: refuses with the query's {@code status}, throws when the query has {@code fail}, refuses
+ *       with 418 when the query's {@code expectUser} is not the authorizer context's {@code user}, else 200
  *       choosing the last subprotocol the client offers ({@code Sec-WebSocket-Protocol}), if any, unless the query
  *       has {@code noProtocol};
  *   <li>{@code $disconnect}: prints {@code DISCONNECT <connectionId> <eventType>} to its log;
@@ -41,6 +42,11 @@ public class WebSocketProbe implements RequestHandler<APIGatewayV2WebSocketEvent
                 var query = event.getQueryStringParameters();
                 if (query != null && query.containsKey("fail")) {
                     throw new IllegalStateException("refusing " + connectionId);
+                }
+                if (query != null
+                        && query.containsKey("expectUser")
+                        && !query.get("expectUser").equals(user(request))) {
+                    return status(418);
                 }
                 var response = status(
                         query != null && query.containsKey("status") ? Integer.parseInt(query.get("status")) : 200);
@@ -83,6 +89,12 @@ public class WebSocketProbe implements RequestHandler<APIGatewayV2WebSocketEvent
                 .findFirst();
     }
 
+    /** The {@code user} the $connect authorizer passed on, or null. */
+    private static String user(APIGatewayV2WebSocketEvent.RequestContext request) {
+        var authorizer = request.getAuthorizer();
+        return authorizer == null || authorizer.get("user") == null ? null : String.valueOf(authorizer.get("user"));
+    }
+
     private static APIGatewayV2WebSocketResponse status(int code) {
         var response = new APIGatewayV2WebSocketResponse();
         response.setStatusCode(code);
@@ -106,6 +118,12 @@ public class WebSocketProbe implements RequestHandler<APIGatewayV2WebSocketEvent
                 + ",\"apiId\":" + quoted(request.getApiId())
                 + ",\"sourceIp\":" + quoted(request.getIdentity().getSourceIp())
                 + ",\"userAgent\":" + quoted(request.getIdentity().getUserAgent())
+                + ",\"authorizerUser\":" + quoted(user(request))
+                + ",\"principalId\":"
+                + quoted(
+                        request.getAuthorizer() == null
+                                ? null
+                                : String.valueOf(request.getAuthorizer().get("principalId")))
                 + ",\"body\":" + quoted(event.getBody())
                 + ",\"isBase64Encoded\":" + event.isIsBase64Encoded()
                 + "}";

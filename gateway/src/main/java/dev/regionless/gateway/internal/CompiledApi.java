@@ -3,13 +3,19 @@ package dev.regionless.gateway.internal;
 import dev.regionless.gateway.ApiType;
 import dev.regionless.gateway.HttpApiDefinition;
 import dev.regionless.gateway.PayloadFormat;
+import dev.regionless.gateway.internal.auth.Flavor;
+import dev.regionless.gateway.internal.auth.Guard;
+import dev.regionless.gateway.internal.auth.Guards;
 import dev.regionless.gateway.internal.cors.CorsPolicy;
 import dev.regionless.gateway.internal.routing.Route;
 import dev.regionless.gateway.internal.routing.RouteKey;
 import dev.regionless.gateway.internal.routing.RouteTable;
 import dev.regionless.gateway.internal.throttling.TokenBucket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,8 +33,9 @@ record CompiledApi(HttpApiDefinition definition, RouteTable<RouteTarget> routes,
      *
      * @throws IllegalArgumentException naming the API and the problem
      */
-    static CompiledApi of(HttpApiDefinition api, Clock clock) {
+    static CompiledApi of(HttpApiDefinition api, Clock clock, Guards guards, Duration authorizerTimeout) {
         checkStage(api);
+        var authorizers = guards(api, guards, authorizerTimeout);
         var routes = new ArrayList<Route<RouteTarget>>();
         for (var route : api.routes()) {
             var key = parseKey(api, route.routeKey());
@@ -42,7 +49,17 @@ record CompiledApi(HttpApiDefinition definition, RouteTable<RouteTarget> routes,
                                 + " (expected: V1; REST APIs only send payload 1.0)");
             }
             var throttle = route.throttle() != null ? route.throttle() : api.defaultThrottle();
-            routes.add(new Route<>(key, new RouteTarget(route, new TokenBucket(throttle, clock))));
+            var guard = Optional.ofNullable(route.authorizer()).map(name -> {
+                var found = authorizers.get(name);
+                if (found == null) {
+                    throw invalid(
+                            api,
+                            "authorizer of " + key + ": " + name + " (expected: one of the API's authorizers "
+                                    + authorizers.keySet() + ")");
+                }
+                return found;
+            });
+            routes.add(new Route<>(key, new RouteTarget(route, new TokenBucket(throttle, clock), guard)));
         }
         try {
             return new CompiledApi(
@@ -50,6 +67,22 @@ record CompiledApi(HttpApiDefinition definition, RouteTable<RouteTarget> routes,
         } catch (IllegalArgumentException e) {
             throw invalid(api, e.getMessage());
         }
+    }
+
+    private static Map<String, Guard> guards(HttpApiDefinition api, Guards guards, Duration timeout) {
+        var flavor = api.type() == ApiType.REST ? Flavor.REST : Flavor.HTTP;
+        var compiled = new LinkedHashMap<String, Guard>();
+        for (var authorizer : api.authorizers()) {
+            try {
+                if (compiled.put(authorizer.name(), guards.compile(authorizer, flavor, timeout)) != null) {
+                    throw new IllegalArgumentException(
+                            "authorizer name: " + authorizer.name() + " (expected: each name once)");
+                }
+            } catch (IllegalArgumentException e) {
+                throw invalid(api, e.getMessage());
+            }
+        }
+        return compiled;
     }
 
     String stage() {

@@ -1,7 +1,10 @@
 package dev.regionless.gateway.internal;
 
 import dev.regionless.gateway.ApiType;
+import dev.regionless.gateway.GatewayConfig;
 import dev.regionless.gateway.HttpApiDefinition;
+import dev.regionless.gateway.internal.auth.Guards;
+import dev.regionless.gateway.internal.auth.JwksKeys;
 import dev.regionless.gateway.internal.cors.CorsPolicy;
 import dev.regionless.gateway.internal.message.GatewayRequest;
 import dev.regionless.gateway.internal.message.GatewayResponse;
@@ -31,11 +34,22 @@ public final class Deployment {
     }
 
     /**
-     * Checks and compiles these APIs; throttling buckets start full.
+     * Checks and compiles these APIs without a function runtime (Lambda authorizers are refused); throttling
+     * buckets start full.
      *
      * @throws IllegalArgumentException naming the API and what is wrong with it
      */
     public static Deployment of(List<HttpApiDefinition> apis, Clock clock) {
+        var config = GatewayConfig.defaults("test").withClock(clock);
+        return of(apis, config, new Guards(null, new JwksKeys(clock), clock));
+    }
+
+    /**
+     * Checks and compiles these APIs, their authorizers through {@code guards}; throttling buckets start full.
+     *
+     * @throws IllegalArgumentException naming the API and what is wrong with it
+     */
+    public static Deployment of(List<HttpApiDefinition> apis, GatewayConfig config, Guards guards) {
         var ids = new HashSet<String>();
         for (var api : apis) {
             if (!ids.add(api.apiId())) {
@@ -43,7 +57,10 @@ public final class Deployment {
             }
         }
         return new Deployment(
-                apis, apis.stream().map(api -> CompiledApi.of(api, clock)).toList());
+                apis,
+                apis.stream()
+                        .map(api -> CompiledApi.of(api, config.clock(), guards, config.integrationTimeout(api.type())))
+                        .toList());
     }
 
     /** The deployed definitions, in deployment order. */

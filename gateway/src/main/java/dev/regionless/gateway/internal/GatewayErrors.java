@@ -1,6 +1,7 @@
 package dev.regionless.gateway.internal;
 
 import dev.regionless.gateway.ApiType;
+import dev.regionless.gateway.internal.auth.Decision;
 import dev.regionless.gateway.internal.message.GatewayResponse;
 
 /**
@@ -52,5 +53,47 @@ public final class GatewayErrors {
     /** The body is over the 10 MB payload limit: 413. */
     public static GatewayResponse tooLarge() {
         return GatewayResponse.json(413, "{\"message\":\"Request Entity Too Large\"}");
+    }
+
+    /**
+     * An authorizer refused the request. REST APIs answer with their default gateway responses (401
+     * {@code Unauthorized}, 403 {@code AccessDeniedException} with AWS's capitalised {@code Message}, 500
+     * {@code {"message": null}} for an authorizer's failure); HTTP APIs with 401 {@code Unauthorized}, 403
+     * {@code Forbidden} or 500, plus a JWT authorizer's {@code www-authenticate} challenge.
+     */
+    public static GatewayResponse refused(ApiType type, Decision.Refuse refuse) {
+        var response = switch (type) {
+            case REST -> restRefusal(refuse);
+            case HTTP ->
+                switch (refuse.refusal()) {
+                    case UNAUTHORIZED -> GatewayResponse.json(401, "{\"message\":\"Unauthorized\"}");
+                    case EXPLICIT_DENY, IMPLICIT_DENY, INSUFFICIENT_SCOPE ->
+                        GatewayResponse.json(403, "{\"message\":\"Forbidden\"}");
+                    case ERROR -> GatewayResponse.json(500, "{\"message\":\"Internal Server Error\"}");
+                };
+        };
+        return refuse.wwwAuthenticate()
+                .map(challenge -> response.withHeader("www-authenticate", challenge))
+                .orElse(response);
+    }
+
+    private static GatewayResponse restRefusal(Decision.Refuse refuse) {
+        return switch (refuse.refusal()) {
+            case UNAUTHORIZED ->
+                GatewayResponse.json(401, "{\"message\":\"Unauthorized\"}")
+                        .withHeader("x-amzn-ErrorType", "UnauthorizedException");
+            case EXPLICIT_DENY ->
+                GatewayResponse.json(
+                                403,
+                                "{\"Message\":\"User is not authorized to access this resource with an explicit"
+                                        + " deny\"}")
+                        .withHeader("x-amzn-ErrorType", "AccessDeniedException");
+            case IMPLICIT_DENY, INSUFFICIENT_SCOPE ->
+                GatewayResponse.json(403, "{\"Message\":\"User is not authorized to access this resource\"}")
+                        .withHeader("x-amzn-ErrorType", "AccessDeniedException");
+            case ERROR ->
+                GatewayResponse.json(500, "{\"message\": null}")
+                        .withHeader("x-amzn-ErrorType", "AuthorizerConfigurationException");
+        };
     }
 }

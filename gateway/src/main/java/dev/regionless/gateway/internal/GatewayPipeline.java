@@ -11,6 +11,8 @@ import dev.regionless.gateway.PayloadFormat;
 import dev.regionless.gateway.RouteDefinition;
 import dev.regionless.gateway.internal.Deployment.Resolution;
 import dev.regionless.gateway.internal.Integration.Outcome;
+import dev.regionless.gateway.internal.auth.Decision;
+import dev.regionless.gateway.internal.auth.GuardRequest;
 import dev.regionless.gateway.internal.cors.CorsPolicy;
 import dev.regionless.gateway.internal.message.GatewayRequest;
 import dev.regionless.gateway.internal.message.GatewayResponse;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline, in order: find the API and route (or answer 404/403), answer CORS preflight, take a
- * token from the route's bucket (or answer 429), build the proxy event, invoke within the integration timeout,
- * map the answer, add CORS and the id headers. Blocking: call it on a virtual thread.
+ * token from the route's bucket (or answer 429), ask the route's authorizer (or answer 401/403/500), build the proxy
+ * event, invoke within the integration timeout, map the answer, add CORS and the id headers.
  */
 public final class GatewayPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayPipeline.class);
@@ -116,6 +118,32 @@ public final class GatewayPipeline {
         }
         var proxy = proxyRequest(found, request, requestIds);
         var route = target.definition();
+        if (target.guard().isEmpty()) {
+            return call(api, request, route, requestIds, proxy);
+        }
+        var guardRequest = new GuardRequest(
+                proxy.request(),
+                GuardRequest.methodArn(
+                        config.region(),
+                        config.accountId(),
+                        api.definition().apiId(),
+                        api.stage(),
+                        request.method(),
+                        found.pathInStage().raw()),
+                format -> format == PayloadFormat.V1 ? EventV1.of(proxy, false) : EventV2.of(proxy, false),
+                route.authorizationScopes(),
+                route.payloadFormat() == PayloadFormat.V2);
+        return target.guard().get().authorize(guardRequest).thenCompose(decision -> switch (decision) {
+            case Decision.Allow allow ->
+                call(api, request, route, requestIds, proxy.withAuthorizer(allow.authorizer()));
+            case Decision.Refuse refuse ->
+                CompletableFuture.completedFuture(
+                        finish(api, request, GatewayErrors.refused(api.type(), refuse), requestIds));
+        });
+    }
+
+    private CompletableFuture<GatewayResponse> call(
+            CompiledApi api, GatewayRequest request, RouteDefinition route, Ids requestIds, ProxyRequest proxy) {
         var event = serialize(route.payloadFormat(), proxy, api);
         return integration
                 .invoke(route.functionName(), event, config.integrationTimeout(api.type()))

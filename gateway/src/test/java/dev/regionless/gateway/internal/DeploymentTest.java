@@ -68,4 +68,36 @@ class DeploymentTest {
 
         assertThat(deployment.definitions()).containsExactly(first, second);
     }
+
+    @Test
+    void routeNamingAnAuthorizerTheApiLacksIsRejected() {
+        var route = v1("GET /hello", "fn").withAuthorizer("Missing", List.of());
+        var api = rest("Prod", route);
+
+        assertThatThrownBy(() -> Deployment.of(List.of(api), clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("API restapi01 (Rest): authorizer of GET /hello: Missing (expected: one of the API's "
+                        + "authorizers [])");
+    }
+
+    @Test
+    void jwtAuthorizerOnARestApiIsRejected() {
+        var base = rest("Prod", v1("GET /hello", "fn"));
+        var api = new dev.regionless.gateway.HttpApiDefinition(
+                base.apiId(),
+                base.name(),
+                base.type(),
+                base.stage(),
+                base.routes(),
+                null,
+                null,
+                List.of(),
+                List.of(new dev.regionless.gateway.JwtAuthorizer(
+                        "Jwt", "$request.header.Authorization", "https://issuer.example", List.of("shop"))));
+
+        assertThatThrownBy(() -> Deployment.of(List.of(api), clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("API restapi01 (Rest): authorizer Jwt: JWT (expected: a Lambda authorizer; JWT is for "
+                        + "HTTP APIs)");
+    }
 }

@@ -7,13 +7,17 @@ import dev.regionless.events.ScheduleDefinition;
 import dev.regionless.events.StartingPosition;
 import dev.regionless.functions.FunctionConfig;
 import dev.regionless.gateway.ApiType;
+import dev.regionless.gateway.Authorizer;
 import dev.regionless.gateway.Cors;
 import dev.regionless.gateway.HttpApiDefinition;
+import dev.regionless.gateway.JwtAuthorizer;
+import dev.regionless.gateway.LambdaAuthorizer;
 import dev.regionless.gateway.PayloadFormat;
 import dev.regionless.gateway.RouteDefinition;
 import dev.regionless.gateway.Throttle;
 import dev.regionless.template.ApiSpec;
 import dev.regionless.template.Application;
+import dev.regionless.template.AuthorizerSpec;
 import dev.regionless.template.CorsSpec;
 import dev.regionless.template.FunctionSpec;
 import dev.regionless.template.RouteSpec;
@@ -53,8 +57,16 @@ public final class ApplicationMapping {
                 .map(spec -> {
                     var routes = new java.util.LinkedHashMap<String, String>();
                     spec.routes().forEach(route -> routes.put(route.routeKey(), route.functionName()));
+                    var authorizer = spec.connectAuthorizer() == null
+                            ? null
+                            : (dev.regionless.gateway.LambdaAuthorizer) authorizer(spec.connectAuthorizer());
                     return new dev.regionless.gateway.WebSocketApiDefinition(
-                            spec.apiId(), spec.name(), spec.stageName(), spec.routeSelectionExpression(), routes);
+                            spec.apiId(),
+                            spec.name(),
+                            spec.stageName(),
+                            spec.routeSelectionExpression(),
+                            routes,
+                            authorizer);
                 })
                 .toList();
     }
@@ -147,7 +159,27 @@ public final class ApplicationMapping {
                 routes,
                 cors(spec.cors()),
                 throttle(spec.defaultThrottle()),
-                spec.binaryMediaTypes());
+                spec.binaryMediaTypes(),
+                spec.authorizers().stream().map(ApplicationMapping::authorizer).toList());
+    }
+
+    /** An authorizer of the template as the gateway runs it. */
+    static Authorizer authorizer(AuthorizerSpec spec) {
+        return switch (spec.kind()) {
+            case JWT -> new JwtAuthorizer(spec.name(), spec.identitySources().get(0), spec.issuer(), spec.audience());
+            case LAMBDA_TOKEN, LAMBDA_REQUEST ->
+                new LambdaAuthorizer(
+                        spec.name(),
+                        spec.functionName(),
+                        spec.kind() == AuthorizerSpec.Kind.LAMBDA_TOKEN
+                                ? LambdaAuthorizer.Type.TOKEN
+                                : LambdaAuthorizer.Type.REQUEST,
+                        spec.identitySources(),
+                        spec.validationExpression(),
+                        Duration.ofSeconds(spec.ttlSeconds()),
+                        "2.0".equals(spec.payloadFormatVersion()) ? PayloadFormat.V2 : PayloadFormat.V1,
+                        spec.simpleResponses());
+        };
     }
 
     private static RouteDefinition route(RouteSpec route, ApiSpec api) {
@@ -156,7 +188,8 @@ public final class ApplicationMapping {
         var throttle = api.routeThrottles() == null
                 ? null
                 : throttle(api.routeThrottles().get(routeKey));
-        return new RouteDefinition(routeKey, route.functionName(), format, throttle);
+        return new RouteDefinition(
+                routeKey, route.functionName(), format, throttle, route.authorizer(), route.authorizationScopes());
     }
 
     private static Cors cors(CorsSpec spec) {

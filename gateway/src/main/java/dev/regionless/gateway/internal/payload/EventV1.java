@@ -77,6 +77,9 @@ public final class EventV1 {
         var context = NODES.objectNode();
         context.put("accountId", proxy.accountId());
         context.put("apiId", proxy.apiId());
+        if (proxy.authorizer() != null) {
+            context.set("authorizer", proxy.authorizer());
+        }
         context.put("domainName", proxy.domainName());
         context.put("domainPrefix", proxy.domainPrefix());
         context.put("extendedRequestId", proxy.extendedRequestId());

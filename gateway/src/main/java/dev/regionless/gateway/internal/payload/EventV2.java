@@ -82,6 +82,9 @@ public final class EventV2 {
         var context = NODES.objectNode();
         context.put("accountId", proxy.accountId());
         context.put("apiId", proxy.apiId());
+        if (proxy.authorizer() != null) {
+            context.set("authorizer", proxy.authorizer());
+        }
         context.put("domainName", proxy.domainName());
         context.put("domainPrefix", proxy.domainPrefix());
         var http = context.putObject("http");

@@ -2,6 +2,7 @@ package dev.regionless.gateway.internal.payload;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionless.gateway.ApiType;
 import dev.regionless.gateway.internal.message.GatewayRequest;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param extendedRequestId the extended request id (REST) / {@code Apigw-Requestid} (HTTP)
  * @param time when the request arrived
  * @param domainName the host the client called, without port
+ * @param authorizer what the route's authorizer passes on ({@code requestContext.authorizer}), or {@code null}
  */
 public record ProxyRequest(
         GatewayRequest request,
@@ -37,13 +39,65 @@ public record ProxyRequest(
         String requestId,
         String extendedRequestId,
         Instant time,
-        String domainName) {
+        String domainName,
+        ObjectNode authorizer) {
 
     public ProxyRequest {
         requireNonNull(request, "request");
         requireNonNull(apiType, "apiType");
         pathParameters = Map.copyOf(pathParameters);
         requireNonNull(time, "time");
+    }
+
+    /** A request no authorizer has seen. */
+    public ProxyRequest(
+            GatewayRequest request,
+            ApiType apiType,
+            String apiId,
+            String stage,
+            String accountId,
+            String routeKey,
+            String resourcePath,
+            String pathInStage,
+            Map<String, String> pathParameters,
+            String requestId,
+            String extendedRequestId,
+            Instant time,
+            String domainName) {
+        this(
+                request,
+                apiType,
+                apiId,
+                stage,
+                accountId,
+                routeKey,
+                resourcePath,
+                pathInStage,
+                pathParameters,
+                requestId,
+                extendedRequestId,
+                time,
+                domainName,
+                null);
+    }
+
+    /** This request with what its authorizer passes on. */
+    public ProxyRequest withAuthorizer(ObjectNode authorizerContext) {
+        return new ProxyRequest(
+                request,
+                apiType,
+                apiId,
+                stage,
+                accountId,
+                routeKey,
+                resourcePath,
+                pathInStage,
+                pathParameters,
+                requestId,
+                extendedRequestId,
+                time,
+                domainName,
+                authorizerContext);
     }
 
     /** The first label of the domain name ({@code requestContext.domainPrefix}). */

@@ -1,26 +1,54 @@
 package dev.regionless.gateway.internal.websocket;
 
 import dev.regionless.gateway.WebSocketApiDefinition;
+import dev.regionless.gateway.internal.auth.Flavor;
+import dev.regionless.gateway.internal.auth.Guard;
+import dev.regionless.gateway.internal.auth.Guards;
+import java.time.Duration;
 import java.util.Optional;
 
-/** A WebSocket API ready to route: its definition and its parsed route selection expression. */
+/** A WebSocket API ready to route: its definition, its parsed route selection expression, its $connect guard. */
 public final class CompiledWebSocketApi {
     private final WebSocketApiDefinition definition;
     private final RouteSelectionExpression selection;
+    private final Optional<Guard> connectGuard;
 
-    private CompiledWebSocketApi(WebSocketApiDefinition definition, RouteSelectionExpression selection) {
+    private CompiledWebSocketApi(
+            WebSocketApiDefinition definition, RouteSelectionExpression selection, Optional<Guard> connectGuard) {
         this.definition = definition;
         this.selection = selection;
+        this.connectGuard = connectGuard;
     }
 
-    /** Compiles an API; a bad expression fails with a message naming the API. */
+    /** Compiles an API without its authorizer; a bad expression fails with a message naming the API. */
     public static CompiledWebSocketApi of(WebSocketApiDefinition definition) {
+        return of(definition, null, Duration.ZERO);
+    }
+
+    /**
+     * Compiles an API, its {@code $connect} authorizer through {@code guards}; a problem fails with a message naming
+     * the API.
+     */
+    public static CompiledWebSocketApi of(WebSocketApiDefinition definition, Guards guards, Duration timeout) {
         try {
+            Optional<Guard> guard = Optional.empty();
+            if (definition.connectAuthorizer() != null) {
+                if (guards == null) {
+                    throw new IllegalArgumentException("no function runtime to invoke authorizer "
+                            + definition.connectAuthorizer().name());
+                }
+                guard = Optional.of(guards.compile(definition.connectAuthorizer(), Flavor.WEBSOCKET, timeout));
+            }
             return new CompiledWebSocketApi(
-                    definition, RouteSelectionExpression.parse(definition.routeSelectionExpression()));
+                    definition, RouteSelectionExpression.parse(definition.routeSelectionExpression()), guard);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("WebSocket API " + definition.apiId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The authorizer that must allow a handshake before {@code $connect} runs, if the API has one. */
+    public Optional<Guard> connectGuard() {
+        return connectGuard;
     }
 
     public WebSocketApiDefinition definition() {

@@ -1,5 +1,6 @@
 package dev.regionless.gateway.internal.websocket;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param connectedAt when the handshake arrived
  * @param sourceIp the client's address
  * @param userAgent the client's {@code User-Agent}, or {@code null}
+ * @param authorizer what the {@code $connect} authorizer passed on ({@code requestContext.authorizer} of every
+ *     event of the connection), or {@code null}
  */
 public record ConnectionFacts(
         String connectionId,
@@ -21,4 +24,24 @@ public record ConnectionFacts(
         String domainName,
         Instant connectedAt,
         String sourceIp,
-        String userAgent) {}
+        String userAgent,
+        ObjectNode authorizer) {
+
+    /** A connection no authorizer has seen. */
+    public ConnectionFacts(
+            String connectionId,
+            String apiId,
+            String stage,
+            String domainName,
+            Instant connectedAt,
+            String sourceIp,
+            String userAgent) {
+        this(connectionId, apiId, stage, domainName, connectedAt, sourceIp, userAgent, null);
+    }
+
+    /** These facts with what the authorizer passed on. */
+    public ConnectionFacts withAuthorizer(ObjectNode authorizerContext) {
+        return new ConnectionFacts(
+                connectionId, apiId, stage, domainName, connectedAt, sourceIp, userAgent, authorizerContext);
+    }
+}

@@ -1,6 +1,9 @@
 package dev.regionless.gateway.internal.websocket;
 
 import dev.regionless.gateway.WebSocketApiDefinition;
+import dev.regionless.gateway.internal.auth.Decision;
+import dev.regionless.gateway.internal.auth.GuardRequest;
+import dev.regionless.gateway.internal.message.GatewayRequest;
 import dev.regionless.gateway.internal.message.Header;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -16,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connection's life on the WebSocket port: the handshake waits for {@code $connect} (the client is let in only
- * if it accepts), frames become messages for the {@link MessageRouter}, and once the connection has closed, from
+ * A connection's life on the WebSocket port: the handshake waits for the API's authorizer, if it has one (a
+ * refusal answers the handshake 401, 403 or 500), then for {@code $connect} (the client is let in only if it
+ * accepts), frames become messages for the {@link MessageRouter}, and once the connection has closed, from
  * either side, {@code $disconnect} runs once, after the messages still running.
  */
 public final class Connector implements Handler<ServerWebSocketHandshake> {
@@ -28,6 +32,7 @@ public final class Connector implements Handler<ServerWebSocketHandshake> {
     private final Invocations invocations;
     private final MessageRouter router;
     private final Supplier<String> domainName;
+    private final String arnPrefix;
     /** Set when the region stops: its connections end without {@code $disconnect}, as when an AWS region fails. */
     private volatile boolean stopping;
 
@@ -35,8 +40,11 @@ public final class Connector implements Handler<ServerWebSocketHandshake> {
             Supplier<WebSocketDeployment> deployment,
             ConnectionRegistry registry,
             Invocations invocations,
-            Supplier<String> domainName) {
+            Supplier<String> domainName,
+            String region,
+            String accountId) {
         this.deployment = deployment;
+        this.arnPrefix = "arn:aws:execute-api:" + region + ":" + accountId + ":";
         this.registry = registry;
         this.invocations = invocations;
         this.router = new MessageRouter(deployment, invocations);
@@ -53,7 +61,39 @@ public final class Connector implements Handler<ServerWebSocketHandshake> {
             return;
         }
         var facts = factsOf(handshake, api.get());
-        var connectFunction = api.get().functionOf(WebSocketApiDefinition.CONNECT);
+        var guard = api.get().connectGuard();
+        if (guard.isEmpty()) {
+            connect(handshake, api.get(), facts, context);
+            return;
+        }
+        var headers = headers(handshake);
+        var request = new GatewayRequest(
+                "GET", handshake.path(), handshake.query(), headers, new byte[0], facts.sourceIp(), "HTTP/1.1");
+        var ids = invocations.idsWithoutMessage();
+        var guardRequest = new GuardRequest(
+                request,
+                arnPrefix + facts.apiId() + "/" + facts.stage() + "/" + WebSocketApiDefinition.CONNECT,
+                format -> WebSocketEvents.connect(facts, headers, handshake.query(), ids),
+                List.of(),
+                false);
+        guard.get()
+                .authorize(guardRequest)
+                .thenAccept(decision -> context.runOnContext(ignored -> {
+                    switch (decision) {
+                        case Decision.Allow allow ->
+                            connect(handshake, api.get(), facts.withAuthorizer(allow.authorizer()), context);
+                        case Decision.Refuse refuse -> {
+                            LOG.debug(
+                                    "The authorizer refused connection {}: {}", facts.connectionId(), refuse.refusal());
+                            handshake.reject(refuse.refusal().status());
+                        }
+                    }
+                }));
+    }
+
+    private void connect(
+            ServerWebSocketHandshake handshake, CompiledWebSocketApi api, ConnectionFacts facts, Context context) {
+        var connectFunction = api.functionOf(WebSocketApiDefinition.CONNECT);
         if (connectFunction.isEmpty()) {
             accept(handshake, facts, context, null);
             return;

@@ -1,6 +1,8 @@
 package dev.regionless.gateway.internal.websocket;
 
 import dev.regionless.gateway.WebSocketApiDefinition;
+import dev.regionless.gateway.internal.auth.Guards;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,15 @@ public final class WebSocketDeployment {
      * @throws IllegalArgumentException when two APIs share an id or a stage, or an expression cannot be read
      */
     public static WebSocketDeployment of(List<WebSocketApiDefinition> apis) {
+        return of(apis, null, Duration.ZERO);
+    }
+
+    /**
+     * Checks and compiles these APIs, their {@code $connect} authorizers through {@code guards}.
+     *
+     * @throws IllegalArgumentException when two APIs share an id or a stage, or an API cannot be compiled
+     */
+    public static WebSocketDeployment of(List<WebSocketApiDefinition> apis, Guards guards, Duration timeout) {
         var byStage = new LinkedHashMap<String, CompiledWebSocketApi>();
         var ids = new java.util.HashSet<String>();
         for (var api : apis) {
@@ -42,7 +53,7 @@ public final class WebSocketDeployment {
                         + other.apiId() + " and " + api.apiId()
                         + " (expected: one API per stage, since the stage is the API's path on the WebSocket port)");
             }
-            byStage.put(api.stage(), CompiledWebSocketApi.of(api));
+            byStage.put(api.stage(), CompiledWebSocketApi.of(api, guards, timeout));
         }
         return new WebSocketDeployment(apis, byStage);
     }

@@ -63,6 +63,9 @@ public final class WebSocketEvents {
     private static ObjectNode requestContext(ConnectionFacts facts, String routeKey, String eventType, EventIds ids) {
         var context = NODES.objectNode();
         context.put("routeKey", routeKey);
+        if (facts.authorizer() != null) {
+            context.set("authorizer", facts.authorizer().deepCopy());
+        }
         context.put("messageId", ids.messageId());
         context.put("eventType", eventType);
         context.put("extendedRequestId", ids.requestId());

@@ -20,8 +20,9 @@ final class ApiRegistry {
      * A route as an event declared it.
      *
      * @param settings the event's {@code RouteSettings}, for HTTP APIs
+     * @param auth the event's {@code Auth}
      */
-    record Route(RouteSpec spec, Location location, Optional<Mapping> settings) {}
+    record Route(RouteSpec spec, Location location, Optional<Mapping> settings, EventAuth auth) {}
 
     private final Map<String, ResourceEntry> declared = new LinkedHashMap<>();
     private final Map<String, Location> implicit = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ final class HttpApiEvent implements EventSource {
     public void read(Event event, FunctionSpec function, ReadContext context) {
         SamProperties.HTTP_API_EVENT.check(event.properties(), context);
         var properties = new Properties(event.properties(), context.resolver());
-        Routes.checkAuth(properties);
+        var auth = EventAuth.read(properties, AuthProperties.HTTP_API_EVENT_AUTH, context, event.location());
         var path = properties.get("Path").map(Routes::path);
         var method = properties.get("Method").map(Routes::method);
         if (method.isPresent() && path.isEmpty()) {
@@ -28,7 +28,7 @@ final class HttpApiEvent implements EventSource {
                 .orElse("2.0");
         var route = new RouteSpec(
                 method.orElse("ANY"), path.orElse("$default"), function.logicalId(), function.functionName(), version);
-        var binding = new ApiRegistry.Route(route, event.location(), properties.mapping("RouteSettings"));
+        var binding = new ApiRegistry.Route(route, event.location(), properties.mapping("RouteSettings"), auth);
         var apiId = event.properties().get("ApiId");
         if (apiId.isPresent()) {
             context.apis().bind(Routes.apiReference(apiId.get(), HttpApiKind.TYPE, context), binding);

@@ -22,7 +22,10 @@ final class HttpApiReader {
 
     static ApiSpec read(ResourceEntry api, boolean isImplicit, List<ApiRegistry.Route> routes, ReadContext context) {
         var properties = new Properties(api.properties(), context.resolver());
-        var specs = routes.stream().map(ApiRegistry.Route::spec).toList();
+        var auth = AuthReader.http(properties, api.logicalId(), context);
+        var specs = routes.stream()
+                .map(route -> route.auth().apply(route.spec(), auth))
+                .toList();
         var stageName =
                 properties.get("StageName").map(HttpApiReader::stageName).orElse("$default");
         var cors = properties.get("CorsConfiguration").flatMap(CorsReader::http).orElse(null);
@@ -49,7 +52,8 @@ final class HttpApiReader {
                 defaultThrottle,
                 routeThrottles,
                 List.of(),
-                specs);
+                specs,
+                auth.list());
     }
 
     private static String stageName(Node node) {

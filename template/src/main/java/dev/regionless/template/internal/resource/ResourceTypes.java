@@ -27,6 +27,7 @@ final class ResourceTypes {
             entry(WebSocketIntegrationReader.TYPE, WebSocketPartKind.INTEGRATION),
             entry(WebSocketStageKind.TYPE, new WebSocketStageKind()),
             entry(WebSocketPartKind.DEPLOYMENT_TYPE, WebSocketPartKind.DEPLOYMENT),
+            entry(WebSocketAuthorizerReader.TYPE, WebSocketPartKind.AUTHORIZER),
             // Read for the router, which answers for the regions as Route 53 would.
             entry(RecordSetKind.RECORD_SET_TYPE, RecordSetKind.RECORD_SET),
             entry(RecordSetKind.RECORD_SET_GROUP_TYPE, RecordSetKind.RECORD_SET_GROUP),
@@ -48,9 +49,7 @@ final class ResourceTypes {
             "AWS::ApiGatewayV2::RouteResponse",
             "route responses are not sent; expected: reply through the @connections API",
             "AWS::ApiGatewayV2::IntegrationResponse",
-            "integration responses are not sent; expected: reply through the @connections API",
-            "AWS::ApiGatewayV2::Authorizer",
-            "authorizers are not supported; expected: check credentials in the $connect route's function");
+            "integration responses are not sent; expected: reply through the @connections API");
 
     private ResourceTypes() {}
 

@@ -27,7 +27,10 @@ final class RestApiReader {
 
     static ApiSpec read(ResourceEntry api, boolean isImplicit, List<ApiRegistry.Route> routes, ReadContext context) {
         var properties = new Properties(api.properties(), context.resolver());
-        var specs = routes.stream().map(ApiRegistry.Route::spec).toList();
+        var auth = AuthReader.rest(properties, api.logicalId(), context);
+        var specs = routes.stream()
+                .map(route -> route.auth().apply(route.spec(), auth))
+                .toList();
         var stageName = isImplicit ? "Prod" : stageName(properties.required("StageName", "a stage name such as Prod"));
         var cors = properties.get("Cors").map(CorsReader::rest).orElse(null);
         var binaryMediaTypes = properties.strings("BinaryMediaTypes").orElse(List.of()).stream()
@@ -48,7 +51,8 @@ final class RestApiReader {
                 defaultThrottle,
                 routeThrottles,
                 binaryMediaTypes,
-                specs);
+                specs,
+                auth.list());
     }
 
     static String stageName(Node node) {

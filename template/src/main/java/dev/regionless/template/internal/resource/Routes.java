@@ -6,9 +6,8 @@ import dev.regionless.template.internal.node.Scalar;
 import dev.regionless.template.internal.node.Values;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
-/** What Api and HttpApi events have in common: paths, methods, the API they name, and Auth. */
+/** What Api and HttpApi events have in common: paths, methods and the API they name. */
 final class Routes {
 
     private static final List<String> METHODS =
@@ -57,22 +56,5 @@ final class Routes {
                             + api.condition().orElseThrow() + " is false");
         }
         return id.text();
-    }
-
-    /** Rejects an event's {@code Auth}, unless it only turns authorization off. */
-    static void checkAuth(Properties properties) {
-        properties.get("Auth").ifPresent(node -> {
-            var auth = Values.mapping(node);
-            var none = auth.entries().size() == 1
-                    && Optional.ofNullable(auth.entries().get("Authorizer"))
-                            .filter(value -> value instanceof Scalar scalar
-                                    && scalar.text().equals("NONE"))
-                            .isPresent();
-            if (!none) {
-                throw node.location()
-                        .error("authorizers are not supported by Regionless yet (expected: no Auth, "
-                                + "or Auth: {Authorizer: NONE})");
-            }
-        });
     }
 }

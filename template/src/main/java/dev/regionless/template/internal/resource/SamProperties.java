@@ -18,7 +18,6 @@ final class SamProperties {
     private static final String ASYNC = "asynchronous invocation is not supported yet";
     private static final String LOGS = "Regionless keeps its own logs and metrics";
     private static final String AWS_ONLY = "only meaningful on AWS";
-    private static final String NO_AUTH = "no Auth: authorizers are not supported yet";
     private static final String NO_OPENAPI = "routes declared by function events; OpenAPI definitions are not read";
 
     static final PropertyRules FUNCTION = new PropertyRules(
@@ -72,7 +71,7 @@ final class SamProperties {
 
     static final PropertyRules REST_API = new PropertyRules(
             "AWS::Serverless::Api",
-            Set.of("StageName", "Cors", "BinaryMediaTypes", "MethodSettings"),
+            Set.of("StageName", "Cors", "BinaryMediaTypes", "MethodSettings", "Auth"),
             Map.ofEntries(
                     entry("AccessLogSetting", LOGS),
                     entry("AlwaysDeploy", AWS_ONLY),
@@ -96,11 +95,11 @@ final class SamProperties {
                     entry("Tags", TAGS),
                     entry("TracingEnabled", "X-Ray tracing is not available"),
                     entry("Variables", "stage variables are not passed to functions")),
-            Map.of("Auth", NO_AUTH, "DefinitionBody", NO_OPENAPI, "DefinitionUri", NO_OPENAPI));
+            Map.of("DefinitionBody", NO_OPENAPI, "DefinitionUri", NO_OPENAPI));
 
     static final PropertyRules HTTP_API = new PropertyRules(
             "AWS::Serverless::HttpApi",
-            Set.of("StageName", "CorsConfiguration", "DefaultRouteSettings", "RouteSettings"),
+            Set.of("StageName", "CorsConfiguration", "DefaultRouteSettings", "RouteSettings", "Auth"),
             Map.ofEntries(
                     entry("AccessLogSettings", LOGS),
                     entry("Description", "descriptions have no effect"),
@@ -111,7 +110,7 @@ final class SamProperties {
                     entry("PropagateTags", TAGS),
                     entry("StageVariables", "stage variables are not passed to functions"),
                     entry("Tags", TAGS)),
-            Map.of("Auth", NO_AUTH, "DefinitionBody", NO_OPENAPI, "DefinitionUri", NO_OPENAPI));
+            Map.of("DefinitionBody", NO_OPENAPI, "DefinitionUri", NO_OPENAPI));
 
     static final PropertyRules API_EVENT = new PropertyRules(
             "an Api event",

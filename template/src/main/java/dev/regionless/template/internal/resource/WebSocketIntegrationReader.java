@@ -44,7 +44,7 @@ final class WebSocketIntegrationReader {
     }
 
     /** The name in the function ARN that {@code uri} is or holds; the function must be in this region. */
-    private static String functionName(Node uri, ReadContext context) {
+    static String functionName(Node uri, ReadContext context) {
         var text = Values.string(uri);
         var invocation = INVOCATION_URI.matcher(text);
         var arn = FUNCTION_ARN.matcher(invocation.matches() ? invocation.group(1) : text);

@@ -8,9 +8,10 @@ import dev.regionless.template.internal.node.Scalar;
 import java.util.function.BiConsumer;
 
 /**
- * A route, integration or deployment of an {@code AWS::ApiGatewayV2::Api}: {@code Ref} and
- * {@code Fn::GetAtt .RouteId} (or {@code .IntegrationId}, {@code .DeploymentId}) give a stable 7-character id, which is
- * how a route's {@code Target} names its integration.
+ * A route, integration, deployment or authorizer of an {@code AWS::ApiGatewayV2::Api}: {@code Ref} and
+ * {@code Fn::GetAtt .RouteId} (or {@code .IntegrationId}, {@code .DeploymentId}, {@code .AuthorizerId}) give a stable
+ * 7-character id, which is how a route's {@code Target} names its integration and its {@code AuthorizerId} its
+ * authorizer.
  *
  * @param idAttribute the attribute that repeats the id
  * @param reader checks the resource and adds it to the application
@@ -23,6 +24,7 @@ record WebSocketPartKind(String idAttribute, BiConsumer<ResourceEntry, ReadConte
     static final WebSocketPartKind INTEGRATION =
             new WebSocketPartKind("IntegrationId", WebSocketIntegrationReader::read);
     static final WebSocketPartKind DEPLOYMENT = new WebSocketPartKind("DeploymentId", WebSocketPartKind::deployment);
+    static final WebSocketPartKind AUTHORIZER = new WebSocketPartKind("AuthorizerId", WebSocketAuthorizerReader::read);
 
     @Override
     public Node ref(ResourceEntry resource, Location usedAt, Resolver resolver) {

@@ -20,7 +20,7 @@ final class WebSocketProperties {
     private static final String NOT_VALIDATED = "request bodies are not validated";
     private static final String HTTP_ONLY = "a WebSocket API's settings; declare HTTP APIs as AWS::Serverless::HttpApi";
     private static final String NO_OPENAPI = "Route and Integration resources; OpenAPI definitions are not read";
-    private static final String NO_AUTHORIZER = "AuthorizationType NONE; authorizers are not supported yet";
+    private static final String NO_SCOPES = "no AuthorizationScopes; scopes belong to HTTP APIs' JWT authorizers";
     private static final String PROXY_ONLY = "only used by integrations other than AWS_PROXY";
 
     static final PropertyRules API = new PropertyRules(
@@ -46,7 +46,7 @@ final class WebSocketProperties {
 
     static final PropertyRules ROUTE = new PropertyRules(
             WebSocketRouteReader.TYPE,
-            Set.of("ApiId", "RouteKey", "Target", "AuthorizationType"),
+            Set.of("ApiId", "RouteKey", "Target", "AuthorizationType", "AuthorizerId"),
             Map.of(
                     "ApiKeyRequired",
                     API_KEYS,
@@ -61,7 +61,7 @@ final class WebSocketProperties {
                     "RouteResponseSelectionExpression",
                     "route responses are not supported: the function's result is not sent back to the client; "
                             + "reply through the @connections API"),
-            Map.of("AuthorizerId", NO_AUTHORIZER, "AuthorizationScopes", NO_AUTHORIZER));
+            Map.of("AuthorizationScopes", NO_SCOPES));
 
     static final PropertyRules INTEGRATION = new PropertyRules(
             WebSocketIntegrationReader.TYPE,

@@ -1,5 +1,6 @@
 package dev.regionless.template.internal.resource;
 
+import dev.regionless.template.AuthorizerSpec;
 import dev.regionless.template.FunctionSpec;
 import dev.regionless.template.WebSocketApiSpec;
 import dev.regionless.template.WebSocketRouteSpec;
@@ -21,8 +22,29 @@ final class WebSocketRegistry {
     /** An API, with what its own properties say. */
     record Api(ResourceEntry entry, String name, String routeSelectionExpression, List<String> routeSelectionPath) {}
 
-    /** A route: {@code integrationId} is what its {@code Target} names after {@code integrations/}. */
-    record Route(String api, String routeKey, String integrationId, Location keyLocation, Location targetLocation) {}
+    /**
+     * A route: {@code integrationId} is what its {@code Target} names after {@code integrations/}; {@code authorizer}
+     * its {@code AuthorizerId}, or {@code null}.
+     */
+    record Route(
+            String api,
+            String routeKey,
+            String integrationId,
+            Location keyLocation,
+            Location targetLocation,
+            AuthorizerUse authorizer) {}
+
+    /** A route's {@code AuthorizerId} and where it is written. */
+    record AuthorizerUse(String id, Location location) {}
+
+    /** An authorizer, naming the function it invokes by {@code FunctionName}. */
+    record Authorizer(
+            String logicalId,
+            String api,
+            String name,
+            String functionName,
+            List<String> identitySources,
+            Location uriLocation) {}
 
     /** An integration, naming the function it invokes by {@code FunctionName}. */
     record Integration(String logicalId, String api, String functionName, Location uriLocation) {}
@@ -34,6 +56,7 @@ final class WebSocketRegistry {
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Integration> integrations = new LinkedHashMap<>();
     private final Map<String, Stage> stages = new LinkedHashMap<>();
+    private final Map<String, Authorizer> authorizers = new LinkedHashMap<>();
 
     /**
      * The logical id in {@code ApiId: !Ref Api}, which must name a WebSocket API of this template that exists in the
@@ -66,6 +89,10 @@ final class WebSocketRegistry {
 
     void addIntegration(String id, Integration integration) {
         integrations.put(id, integration);
+    }
+
+    void addAuthorizer(String id, Authorizer authorizer) {
+        authorizers.put(id, authorizer);
     }
 
     void addStage(Stage stage) {
@@ -109,9 +136,52 @@ final class WebSocketRegistry {
                     throttles.routeThrottles(routeSpecs.stream()
                             .map(WebSocketRouteSpec::routeKey)
                             .toList()),
-                    routeSpecs));
+                    routeSpecs,
+                    connectAuthorizer(logicalId, context)));
         }
         return specs;
+    }
+
+    /** The authorizer the API's {@code $connect} route names, which must be one of the API's. */
+    private AuthorizerSpec connectAuthorizer(String api, ReadContext context) {
+        var use = routes.stream()
+                .filter(route -> route.api().equals(api) && route.authorizer() != null)
+                .map(Route::authorizer)
+                .findFirst();
+        if (use.isEmpty()) {
+            return null;
+        }
+        var authorizer = authorizers.get(use.get().id());
+        if (authorizer == null) {
+            throw use.get()
+                    .location()
+                    .error(use.get().id() + " is not an authorizer of this template (expected: !Ref to an "
+                            + WebSocketAuthorizerReader.TYPE + ")");
+        }
+        if (!authorizer.api().equals(api)) {
+            throw use.get()
+                    .location()
+                    .error("authorizer " + authorizer.logicalId() + " belongs to " + authorizer.api()
+                            + " (expected: an authorizer of " + api + ")");
+        }
+        var function = context.functions().stream()
+                .filter(f -> f.functionName().equals(authorizer.functionName()))
+                .findFirst()
+                .orElseThrow(() -> authorizer
+                        .uriLocation()
+                        .error("function " + authorizer.functionName() + " of authorizer " + authorizer.logicalId()
+                                + " is not a function of this template in "
+                                + context.resolver().context().region()
+                                + " (expected: the ARN of an " + FunctionKind.TYPE + ", such as ${Function.Arn})"));
+        return AuthorizerSpec.lambda(
+                authorizer.name(),
+                AuthorizerSpec.Kind.LAMBDA_REQUEST,
+                function,
+                authorizer.identitySources(),
+                null,
+                0,
+                "1.0",
+                false);
     }
 
     private WebSocketRouteSpec routeSpec(Route route, Map<String, FunctionSpec> functions) {

@@ -25,13 +25,7 @@ final class WebSocketRouteReader {
         if (key.isEmpty() || (key.startsWith("$") && !PREDEFINED.contains(key))) {
             throw Values.unexpected(keyNode, "$connect, $disconnect, $default, or a key such as sendMessage");
         }
-        properties.get("AuthorizationType").ifPresent(type -> {
-            if (!Values.string(type).equals("NONE")) {
-                throw type.location()
-                        .error(Values.string(type) + " is not supported by Regionless (expected: NONE; "
-                                + "authorizers and IAM authorization are not supported yet)");
-            }
-        });
+        var authorizerId = authorizerId(properties, key);
         var expected = "integrations/ followed by an integration's id, such as !Sub \"integrations/${Integration}\"";
         var target = properties.required("Target", expected);
         var text = Values.string(target);
@@ -40,6 +34,41 @@ final class WebSocketRouteReader {
         }
         context.webSockets()
                 .addRoute(new WebSocketRegistry.Route(
-                        api, key, text.substring(TARGET_PREFIX.length()), keyNode.location(), target.location()));
+                        api,
+                        key,
+                        text.substring(TARGET_PREFIX.length()),
+                        keyNode.location(),
+                        target.location(),
+                        authorizerId));
+    }
+
+    /**
+     * The {@code AuthorizerId} of a route with {@code AuthorizationType: CUSTOM}, which only {@code $connect} may
+     * have, as on AWS; {@code null} for {@code NONE}.
+     */
+    private static WebSocketRegistry.AuthorizerUse authorizerId(Properties properties, String key) {
+        var type = properties.get("AuthorizationType");
+        var typeText = type.map(Values::string).orElse("NONE");
+        var id = properties.get("AuthorizerId");
+        if (typeText.equals("NONE")) {
+            if (id.isPresent()) {
+                throw id.get()
+                        .location()
+                        .error(
+                                "needs AuthorizationType: CUSTOM (expected: no AuthorizerId with AuthorizationType NONE)");
+            }
+            return null;
+        }
+        if (!typeText.equals("CUSTOM")) {
+            throw Values.unexpected(type.get(), "NONE or CUSTOM; IAM authorization is not enforced");
+        }
+        if (!key.equals("$connect")) {
+            throw type.get()
+                    .location()
+                    .error("CUSTOM on route " + key + " (expected: authorizers only on the $connect route, as on AWS)");
+        }
+        var idNode = id.orElseThrow(
+                () -> properties.missing("AuthorizerId", "!Ref to an " + WebSocketAuthorizerReader.TYPE));
+        return new WebSocketRegistry.AuthorizerUse(Values.string(idNode), idNode.location());
     }
 }
