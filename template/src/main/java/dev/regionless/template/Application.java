@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param healthChecks the {@code AWS::Route53::HealthCheck}s, in template order, for the router
  * @param queues the SQS queues ({@code AWS::SQS::Queue}), in template order
  * @param schedules the functions' {@code Schedule} and {@code ScheduleV2} events, in template order
+ * @param eventInvokeConfigs the functions' asynchronous invocation settings (SAM's {@code EventInvokeConfig} and
+ *     {@code DeadLetterQueue}, {@code AWS::Lambda::EventInvokeConfig}), in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -37,6 +39,7 @@ public record Application(
         List<HealthCheckSpec> healthChecks,
         List<QueueSpec> queues,
         List<ScheduleEventSpec> schedules,
+        List<EventInvokeSpec> eventInvokeConfigs,
         List<String> warnings) {
 
     public Application {
@@ -50,6 +53,7 @@ public record Application(
         healthChecks = List.copyOf(healthChecks);
         queues = List.copyOf(queues);
         schedules = List.copyOf(schedules);
+        eventInvokeConfigs = List.copyOf(eventInvokeConfigs);
         warnings = List.copyOf(warnings);
     }
 

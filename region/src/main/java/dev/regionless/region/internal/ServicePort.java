@@ -4,6 +4,7 @@ import dev.regionless.common.AwsException;
 import dev.regionless.common.ErrorRendering;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
+import dev.regionless.events.protocol.EventInvokeConfigApi;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.functions.protocol.LambdaApi;
 import dev.regionless.gateway.protocol.ConnectionsApi;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
     private final LambdaApi lambda;
     private final EventSourceMappingsApi eventSourceMappings;
+    private final EventInvokeConfigApi eventInvokeConfigs;
     private final DynamoDbApi dynamoDb;
     private final ConnectionsApi connections;
     private final QueuesApi queues;
@@ -30,12 +32,14 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
     public ServicePort(
             LambdaApi lambda,
             EventSourceMappingsApi eventSourceMappings,
+            EventInvokeConfigApi eventInvokeConfigs,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues) {
         this(
                 lambda,
                 eventSourceMappings,
+                eventInvokeConfigs,
                 dynamoDb,
                 connections,
                 queues,
@@ -47,22 +51,25 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
     public ServicePort(
             LambdaApi lambda,
             EventSourceMappingsApi eventSourceMappings,
+            EventInvokeConfigApi eventInvokeConfigs,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
             Replication replication) {
-        this(lambda, eventSourceMappings, dynamoDb, connections, queues, replication::handle);
+        this(lambda, eventSourceMappings, eventInvokeConfigs, dynamoDb, connections, queues, replication::handle);
     }
 
     private ServicePort(
             LambdaApi lambda,
             EventSourceMappingsApi eventSourceMappings,
+            EventInvokeConfigApi eventInvokeConfigs,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
             Function<ServiceRequest, ServiceResponse> replication) {
         this.lambda = lambda;
         this.eventSourceMappings = eventSourceMappings;
+        this.eventInvokeConfigs = eventInvokeConfigs;
         this.dynamoDb = dynamoDb;
         this.connections = connections;
         this.queues = queues;
@@ -79,6 +86,9 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         }
         if (EventSourceMappingsApi.accepts(request)) {
             return eventSourceMappings.handle(request);
+        }
+        if (EventInvokeConfigApi.accepts(request)) {
+            return eventInvokeConfigs.handle(request);
         }
         if (DynamoDbApi.accepts(request)) {
             return dynamoDb.handle(request);

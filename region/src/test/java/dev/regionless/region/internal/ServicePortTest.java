@@ -32,6 +32,7 @@ class ServicePortTest {
     private TableStore tables;
     private QueueStore queues;
     private EventSources eventSources;
+    private dev.regionless.events.AsyncInvocations asyncInvocations;
     private Vertx vertx;
     private WebSocketGateway webSockets;
 
@@ -40,6 +41,7 @@ class ServicePortTest {
         webSockets.close();
         vertx.close().await();
         eventSources.close();
+        asyncInvocations.close();
         functions.close();
         tables.close();
         queues.close();
@@ -149,9 +151,18 @@ class ServicePortTest {
         webSockets = WebSocketGateway.start(vertx, "127.0.0.1", 0, GatewayConfig.defaults("eu-west-2"), functions);
         queues = QueueStore.open(logs.resolve("queues"), "eu-west-2", "000000000000", java.time.Clock.systemUTC());
         eventSources = EventSources.create(functions, tables, java.time.Clock.systemUTC());
+        var arnPrefix = "arn:aws:lambda:eu-west-2:000000000000:function:";
+        asyncInvocations = dev.regionless.events.AsyncInvocations.start(
+                functions,
+                dev.regionless.events.AsyncTargets.of(functions, queues, null),
+                logs.resolve("events"),
+                java.time.Clock.systemUTC(),
+                arnPrefix);
         return new ServicePort(
                 new LambdaApi(functions, config),
                 new EventSourceMappingsApi(eventSources, tables),
+                new dev.regionless.events.protocol.EventInvokeConfigApi(
+                        asyncInvocations, functions, arnPrefix, java.time.Clock.systemUTC()),
                 new DynamoDbApi(tables, java.time.Clock.systemUTC()),
                 webSockets.connectionsApi(),
                 new QueuesApi(queues, URI.create("http://127.0.0.1:1")));

@@ -126,6 +126,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 kindOf(entry).read(entry, context);
             }
         }
+        context.checkEventInvokeConfigs();
         var apis = context.apis().build(context);
         var webSocketApis = context.webSockets().build(context);
         TemplateLint.check(context, apis, webSocketApis);
@@ -140,6 +141,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.routing().healthChecks(),
                 context.queues(),
                 context.schedules(),
+                context.eventInvokeConfigs(),
                 warnings);
     }
 
