@@ -32,12 +32,20 @@ public final class AsyncJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncJournal.class);
     private static final int COMPACT_AFTER_LINES = 1_000;
 
+    private final int compactAfterLines;
+
     private final Path file;
     private final Map<String, AsyncEvent> live = new LinkedHashMap<>();
     private FileChannel channel;
     private int lines;
 
     public AsyncJournal(Path file) {
+        this(file, COMPACT_AFTER_LINES);
+    }
+
+    /** @param compactAfterLines the fewest lines the file has before removed events are compacted away */
+    AsyncJournal(Path file, int compactAfterLines) {
+        this.compactAfterLines = compactAfterLines;
         this.file = file.toAbsolutePath();
         try {
             Files.createDirectories(this.file.getParent());
@@ -72,7 +80,7 @@ public final class AsyncJournal implements AutoCloseable {
         var line = Json.mapper().createObjectNode();
         line.put("remove", requestId);
         append(line);
-        if (lines > COMPACT_AFTER_LINES && lines > 4 * live.size()) {
+        if (lines > compactAfterLines && lines > 4 * live.size()) {
             compact();
         }
     }
