@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The asynchronous invocation queue on disk: an append-only file of JSON lines, each either an event's whole state
  * ({@code put}) or its removal ({@code remove}). Every append is forced to disk before it returns, so an event is
- * acknowledged only once a crash cannot lose it. Reading the file back gives the events still pending; a line torn
+ * acknowledged only once a crash cannot lose it; appends that arrive while a force runs share the next one (group
+ * commit), so concurrent callers do not wait for one disk flush each. Reading the file back gives the events still pending; a line torn
  * by a crash mid-append is the last one and is skipped. When removed events outweigh the live ones the file is
  * rewritten (beside the old one, forced, renamed over it) so that it does not grow forever.
  */
@@ -36,8 +37,14 @@ public final class AsyncJournal implements AutoCloseable {
 
     private final Path file;
     private final Map<String, AsyncEvent> live = new LinkedHashMap<>();
-    private FileChannel channel;
+    private final Object syncLock = new Object();
+    private final java.util.concurrent.atomic.AtomicLong appended = new java.util.concurrent.atomic.AtomicLong();
+    private volatile FileChannel channel;
+    private volatile boolean closed;
     private int lines;
+
+    /** Guarded by {@code syncLock}: every append up to this number is on disk. */
+    private long synced;
 
     public AsyncJournal(Path file) {
         this(file, COMPACT_AFTER_LINES);
@@ -65,28 +72,37 @@ public final class AsyncJournal implements AutoCloseable {
     }
 
     /** Records an event's new state; durable when this returns. */
-    public synchronized void put(AsyncEvent event) {
+    public void put(AsyncEvent event) {
         var line = Json.mapper().createObjectNode();
         line.set("put", encode(event));
-        append(line);
-        live.put(event.requestId(), event);
+        long number;
+        synchronized (this) {
+            number = append(line);
+            live.put(event.requestId(), event);
+        }
+        sync(number);
     }
 
     /** Records that an event is done with; durable when this returns. */
-    public synchronized void remove(String requestId) {
-        if (live.remove(requestId) == null) {
-            return;
-        }
+    public void remove(String requestId) {
         var line = Json.mapper().createObjectNode();
         line.put("remove", requestId);
-        append(line);
-        if (lines > compactAfterLines && lines > 4 * live.size()) {
-            compact();
+        long number;
+        synchronized (this) {
+            if (live.remove(requestId) == null) {
+                return;
+            }
+            number = append(line);
+            if (lines > compactAfterLines && lines > 4 * live.size()) {
+                compact();
+            }
         }
+        sync(number);
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         try {
             channel.close();
         } catch (IOException e) {
@@ -94,17 +110,43 @@ public final class AsyncJournal implements AutoCloseable {
         }
     }
 
-    private void append(ObjectNode line) {
+    /** Writes a line (not yet forced); called holding {@code this}. Answers its number for {@link #sync}. */
+    private long append(ObjectNode line) {
         try {
             var bytes = (Json.mapper().writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
             var buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(false);
             lines++;
+            return appended.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the asynchronous invocation queue " + file, e);
+        }
+    }
+
+    /**
+     * Returns once append {@code number} is on disk. One caller forces at a time; the others find their append
+     * covered by that force, or force once for all that arrived meanwhile. A compaction closes the channel a force
+     * may be using; it forced everything itself, so the force is simply tried again on the new channel.
+     */
+    private void sync(long number) {
+        synchronized (syncLock) {
+            while (synced < number) {
+                // The count first: an append it covers went to this channel, or was forced by a compaction.
+                long target = appended.get();
+                var current = channel;
+                try {
+                    current.force(false);
+                    synced = Math.max(synced, target);
+                } catch (java.nio.channels.ClosedChannelException e) {
+                    if (closed) {
+                        throw new UncheckedIOException("the asynchronous invocation queue " + file + " is closed", e);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the asynchronous invocation queue " + file, e);
+                }
+            }
         }
     }
 
@@ -167,9 +209,11 @@ public final class AsyncJournal implements AutoCloseable {
                 }
             }
             out.force(true);
-            channel.close();
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Swapped before the old one is closed: a force still on the old channel fails and is tried again.
+            var old = channel;
             channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            old.close();
             lines = live.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compact the asynchronous invocation queue " + file, e);

@@ -87,4 +87,31 @@ class AsyncJournalTest {
         }
         assertThat(lines).isLessThan(60);
     }
+
+    @Test
+    void concurrentWritersSharingForcesAndCompactionsLoseNoEvent() throws Exception {
+        var file = folder.resolve("queue.log");
+        try (var journal = new AsyncJournal(file, 20)) {
+            var threads = new java.util.ArrayList<Thread>();
+            for (int t = 0; t < 8; t++) {
+                int writer = t;
+                threads.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        journal.put(event(writer + "-" + i));
+                        journal.put(event(writer + "-done-" + i));
+                        journal.remove(writer + "-done-" + i);
+                    }
+                }));
+            }
+            for (var thread : threads) {
+                thread.join();
+            }
+        }
+
+        try (var reopened = new AsyncJournal(file)) {
+            assertThat(reopened.pending())
+                    .hasSize(8 * 40)
+                    .noneMatch(e -> e.requestId().contains("done"));
+        }
+    }
 }
