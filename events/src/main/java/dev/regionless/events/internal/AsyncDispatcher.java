@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class AsyncDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncDispatcher.class);
+    /**
+     * The most attempts the queue runs at once. Lambda bounds an asynchronous function only by its concurrency; a
+     * region on one host also has to bound the cold starts a burst of events would begin together, or they starve
+     * the region's own request handling. Events over the bound wait, due, without counting as throttled.
+     */
+    public static final int MAX_RUNNING = 64;
 
     private final Functions functions;
     private final AsyncJournal journal;
@@ -69,16 +75,19 @@ public final class AsyncDispatcher implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues an event durably, then wakes the dispatcher. */
+    /**
+     * Queues an event durably, then wakes the dispatcher. The disk write happens outside the dispatcher's lock, so
+     * concurrent callers share forces and the dispatcher keeps starting events meanwhile; an event accepted as the
+     * queue closes is on disk and runs at the next start.
+     */
     public void accept(AsyncEvent event) {
+        journal.put(event);
         lock.lock();
         try {
-            if (closed) {
-                throw new IllegalStateException("the asynchronous invocation queue is closed");
+            if (!closed) {
+                pending.put(event.requestId(), event);
+                changed.signalAll();
             }
-            journal.put(event);
-            pending.put(event.requestId(), event);
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -129,6 +138,9 @@ public final class AsyncDispatcher implements AutoCloseable {
     private void startDue() {
         var now = clock.instant();
         for (var event : new ArrayList<>(pending.values())) {
+            if (running.size() >= MAX_RUNNING) {
+                return;
+            }
             if (running.contains(event.requestId()) || event.nextAttemptAt().isAfter(now)) {
                 continue;
             }
