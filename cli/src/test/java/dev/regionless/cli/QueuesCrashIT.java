@@ -3,12 +3,10 @@ package dev.regionless.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regionless.common.MutableClock;
 import dev.regionless.queues.QueueStore;
 import dev.regionless.queues.ReceiveOptions;
 import dev.regionless.queues.ReceivedMessage;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -48,7 +41,7 @@ class QueuesCrashIT {
         var deleted = ConcurrentHashMap.<String>newKeySet();
         var deleting = ConcurrentHashMap.<String>newKeySet();
         try (var region = startRegion()) {
-            try (var sqs = client(serviceUri())) {
+            try (var sqs = CrashTests.failFastClient(SqsClient.builder(), CrashTests.serviceUri(work, "eu-west-2"))) {
                 var url = sqs.createQueue(b ->
                                 b.queueName(QUEUE).attributesWithStrings(java.util.Map.of("VisibilityTimeout", "600")))
                         .queueUrl();
@@ -73,7 +66,7 @@ class QueuesCrashIT {
         // Restarted on the same data, well within the visibility timeout: only never-received messages show.
         var visibleAfterRestart = new HashSet<String>();
         try (var region = startRegion();
-                var sqs = client(serviceUri())) {
+                var sqs = CrashTests.failFastClient(SqsClient.builder(), CrashTests.serviceUri(work, "eu-west-2"))) {
             var url = sqs.getQueueUrl(b -> b.queueName(QUEUE)).queueUrl();
             while (true) {
                 var batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10))
@@ -118,29 +111,9 @@ class QueuesCrashIT {
     }
 
     private CliProcess startRegion() throws Exception {
+        // A restarted region listens on new ports: no client may read the killed one's entry.
         Files.deleteIfExists(work.resolve("data/endpoints.json"));
-        var region = CliProcess.start(work, "region", "--name", "eu-west-2", "--data", "data");
-        await().atMost(Duration.ofSeconds(60)).until(() -> region.output().contains("Press Ctrl-C"));
-        return region;
-    }
-
-    private URI serviceUri() throws Exception {
-        var endpoints = new ObjectMapper().readTree(Files.readString(work.resolve("data/endpoints.json")));
-        return URI.create(
-                endpoints.get("regions").get("eu-west-2").get("service").asText());
-    }
-
-    private static SqsClient client(URI endpoint) {
-        return SqsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.EU_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                .build();
+        return CrashTests.startRegion(work, "eu-west-2");
     }
 
     private static void send(SqsClient sqs, String url, int sender, AtomicBoolean stop, Set<String> sent) {

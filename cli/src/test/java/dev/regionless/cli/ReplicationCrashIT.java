@@ -3,9 +3,7 @@ package dev.regionless.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.regionless.region.EndpointsFile;
 import dev.regionless.replication.TableVerifier;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,7 +53,7 @@ class ReplicationCrashIT {
         var stop = new AtomicBoolean();
         try {
             for (var region : REGIONS) {
-                processes.put(region, startRegion(region));
+                processes.put(region, CrashTests.startRegion(work, region));
             }
             createGlobalTable();
             for (var region : REGIONS) {
@@ -71,7 +64,7 @@ class ReplicationCrashIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> writes.get() >= before + 100);
                 processes.get(VICTIM).kill();
                 Thread.sleep(500); // the others keep writing while it is away
-                processes.put(VICTIM, startRegion(VICTIM));
+                processes.put(VICTIM, CrashTests.startRegion(work, VICTIM));
                 writers.add(startWriter(VICTIM, VICTIM + "-" + cycle, stop));
             }
             long before = writes.get();
@@ -83,7 +76,8 @@ class ReplicationCrashIT {
 
             await().atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(250))
-                    .until(() -> TableVerifier.verify(TABLE, serviceUris()).identical());
+                    .until(() -> TableVerifier.verify(TABLE, CrashTests.serviceUris(work))
+                            .identical());
             for (var region : REGIONS) {
                 var stored = scan(region);
                 acknowledged.forEach((key, value) -> assertThat(stored.get(key))
@@ -97,17 +91,11 @@ class ReplicationCrashIT {
         }
     }
 
-    private CliProcess startRegion(String region) throws Exception {
-        var process = CliProcess.start(work, "region", "--name", region, "--data", "data");
-        await().atMost(Duration.ofSeconds(60)).until(() -> process.output().contains("Press Ctrl-C"));
-        return process;
-    }
-
     /** Writes ever higher values to its own keys until stopped or until its region stops answering. */
     private Thread startWriter(String region, String writer, AtomicBoolean stop) {
-        var endpoint = serviceUris().get(region);
+        var endpoint = CrashTests.serviceUris(work).get(region);
         return Thread.ofPlatform().start(() -> {
-            try (var client = client(endpoint)) {
+            try (var client = CrashTests.failFastClient(DynamoDbClient.builder(), endpoint)) {
                 for (long n = 1; !stop.get(); n++) {
                     var key = writer + "-" + (n % KEYS_PER_WRITER);
                     long value = n;
@@ -127,7 +115,7 @@ class ReplicationCrashIT {
     }
 
     private void createGlobalTable() {
-        try (var home = client(serviceUris().get("eu-west-2"))) {
+        try (var home = CrashTests.failFastClient(DynamoDbClient.builder(), CrashTests.serviceUri(work, "eu-west-2"))) {
             home.createTable(b -> b.tableName(TABLE)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(AttributeDefinition.builder()
@@ -152,36 +140,12 @@ class ReplicationCrashIT {
 
     private Map<String, Long> scan(String region) {
         var items = new HashMap<String, Long>();
-        try (var client = client(serviceUris().get(region))) {
+        try (var client = CrashTests.failFastClient(DynamoDbClient.builder(), CrashTests.serviceUri(work, region))) {
             client.scanPaginator(b -> b.tableName(TABLE).consistentRead(true))
                     .items()
                     .forEach(item -> items.put(
                             item.get("pk").s(), Long.parseLong(item.get("n").n())));
         }
         return items;
-    }
-
-    private Map<String, URI> serviceUris() {
-        var uris = new LinkedHashMap<String, URI>();
-        EndpointsFile.read(work.resolve("data"))
-                .path("regions")
-                .properties()
-                .forEach(entry -> uris.put(
-                        entry.getKey(),
-                        URI.create(entry.getValue().path("service").asText())));
-        return uris;
-    }
-
-    private static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                .build();
     }
 }

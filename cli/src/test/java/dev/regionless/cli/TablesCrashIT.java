@@ -3,11 +3,8 @@ package dev.regionless.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regionless.tables.ChangeRecord;
 import dev.regionless.tables.TableStore;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,8 +38,9 @@ class TablesCrashIT {
     @RepeatedTest(3)
     void aKilledRegionKeepsEveryAcknowledgedWriteAndAGaplessStream() throws Exception {
         var acknowledged = ConcurrentHashMap.<String>newKeySet();
-        try (var region = startRegion()) {
-            try (var dynamo = client(serviceUri())) {
+        try (var region = CrashTests.startRegion(work, "eu-west-2")) {
+            try (var dynamo =
+                    CrashTests.failFastClient(DynamoDbClient.builder(), CrashTests.serviceUri(work, "eu-west-2"))) {
                 createTable(dynamo);
                 var stop = new AtomicBoolean();
                 var writers = new ArrayList<Thread>();
@@ -93,31 +86,6 @@ class TablesCrashIT {
             assertThat(inStream).isEqualTo(stored);
             assertThat(records).hasSameSizeAs(stored);
         }
-    }
-
-    private CliProcess startRegion() throws Exception {
-        var region = CliProcess.start(work, "region", "--name", "eu-west-2", "--data", "data");
-        await().atMost(Duration.ofSeconds(60)).until(() -> region.output().contains("Press Ctrl-C"));
-        return region;
-    }
-
-    private URI serviceUri() throws Exception {
-        var endpoints = new ObjectMapper().readTree(Files.readString(work.resolve("data/endpoints.json")));
-        return URI.create(
-                endpoints.get("regions").get("eu-west-2").get("service").asText());
-    }
-
-    private static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.EU_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                .build();
     }
 
     private static void createTable(DynamoDbClient dynamo) {

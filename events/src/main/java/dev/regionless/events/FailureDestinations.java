@@ -2,7 +2,7 @@ package dev.regionless.events;
 
 /**
  * Finds the {@link FailureDestination} an on-failure ARN names. A region combines one per kind of target it has:
- * queues and functions now, topics when that service exists.
+ * queues, topics and functions.
  */
 @FunctionalInterface
 public interface FailureDestinations {
@@ -18,12 +18,27 @@ public interface FailureDestinations {
     /**
      * The destinations of a region with queues: a queue ARN ({@code !GetAtt Queue.Arn}) names one of
      * {@code queues}, which must exist and be a standard queue, and receives each record as a message's body; any
-     * other ARN is read as {@link #functions}. Topic ARNs are refused until the region has topics.
+     * other ARN is read as {@link #functions}. Topic ARNs are refused: see {@link #functionsQueuesAndTopics}.
      */
     static FailureDestinations functionsAndQueues(
             dev.regionless.functions.Functions functions, dev.regionless.queues.QueueStore queues) {
         return new dev.regionless.events.internal.RegionDestinations(
                 new dev.regionless.events.internal.QueueDestinations(queues), functions(functions, queues.region()));
+    }
+
+    /**
+     * The destinations of a region with queues and topics: as {@link #functionsAndQueues}, and a topic ARN
+     * ({@code !Ref Topic}) names one of {@code topics}, which must exist and be a standard topic, and receives each
+     * record as a published message.
+     */
+    static FailureDestinations functionsQueuesAndTopics(
+            dev.regionless.functions.Functions functions,
+            dev.regionless.queues.QueueStore queues,
+            dev.regionless.events.topics.Topics topics) {
+        return new dev.regionless.events.internal.RegionDestinations(
+                new dev.regionless.events.internal.QueueDestinations(queues),
+                new dev.regionless.events.internal.TopicDestinations(topics),
+                functions(functions, queues.region()));
     }
 
     /**

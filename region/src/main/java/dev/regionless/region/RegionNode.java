@@ -9,6 +9,9 @@ import dev.regionless.events.FailureDestinations;
 import dev.regionless.events.Schedules;
 import dev.regionless.events.protocol.EventInvokeConfigApi;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
+import dev.regionless.events.topics.Topics;
+import dev.regionless.events.topics.TopicsConfig;
+import dev.regionless.events.topics.protocol.TopicsApi;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -27,6 +30,7 @@ import dev.regionless.region.internal.RememberedPorts;
 import dev.regionless.region.internal.ServicePort;
 import dev.regionless.region.internal.TableDeployer;
 import dev.regionless.region.internal.TableHousekeeping;
+import dev.regionless.region.internal.TopicDeployer;
 import dev.regionless.replication.Peers;
 import dev.regionless.replication.Replication;
 import dev.regionless.replication.ReplicationConfig;
@@ -64,6 +68,8 @@ public final class RegionNode implements AutoCloseable {
     private final TableDeployer tableDeployer;
     private final QueueStore queues;
     private final QueueDeployer queueDeployer;
+    private final Topics topics;
+    private final TopicDeployer topicDeployer;
     private final EventSources eventSources;
     private final AsyncInvocations asyncInvocations;
     private final Schedules schedules;
@@ -85,7 +91,8 @@ public final class RegionNode implements AutoCloseable {
             HttpGateway gateway,
             WebSocketGateway webSocketGateway,
             TableStore tables,
-            QueueStore queues) {
+            QueueStore queues,
+            Topics topics) {
         this.config = config;
         this.functions = functions;
         this.gateway = gateway;
@@ -94,13 +101,15 @@ public final class RegionNode implements AutoCloseable {
         this.tableDeployer = new TableDeployer(tables);
         this.queues = queues;
         this.queueDeployer = new QueueDeployer(queues);
+        this.topics = topics;
+        this.topicDeployer = new TopicDeployer(topics);
         this.eventSources = EventSources.create(
                 functions,
                 tables,
                 EventSourcesConfig.defaults(config.clock())
                         .withMappingsFile(
                                 config.dataDirectory().resolve("events").resolve("event-source-mappings.json")),
-                FailureDestinations.functionsAndQueues(functions, queues));
+                FailureDestinations.functionsQueuesAndTopics(functions, queues, topics));
         // Every asynchronous source (Invoke with Event, schedules, topics) reaches this queue via invokeAsync.
         this.asyncInvocations = AsyncInvocations.start(
                 functions,
@@ -167,7 +176,16 @@ public final class RegionNode implements AutoCloseable {
                 config.name(),
                 FunctionsConfig.DEFAULT_ACCOUNT_ID,
                 config.clock());
-        var node = new RegionNode(config, functions, gateway, webSocketGateway, tables, queues);
+        var topics = Topics.open(
+                TopicsConfig.defaults(
+                        config.dataDirectory().resolve("topics"),
+                        config.name(),
+                        FunctionsConfig.DEFAULT_ACCOUNT_ID,
+                        serviceUri,
+                        config.clock()),
+                queues,
+                functions);
+        var node = new RegionNode(config, functions, gateway, webSocketGateway, tables, queues, topics);
         node.servers.add(serviceServer);
         node.publicServers.put(serviceServer, () -> listen(vertx, config.host(), boundServicePort, servicePort));
         node.serviceUri = serviceUri;
@@ -193,6 +211,7 @@ public final class RegionNode implements AutoCloseable {
                         new DynamoDbApi(tables, config.clock(), node.replication.replicaControl()),
                         webSocketGateway.connectionsApi(),
                         new QueuesApi(queues, serviceUri),
+                        new TopicsApi(topics),
                         node.replication));
         // API Gateway refuses request lines and headers over 10,240 bytes; Vert.x answers 414/431 past these sizes.
         java.util.function.IntFunction<HttpServer> appListener = port -> listen(
@@ -240,8 +259,8 @@ public final class RegionNode implements AutoCloseable {
     }
 
     /**
-     * Deploys an application (already resolved for this region): tables first, since functions may use them as they
-     * start, then functions, then the APIs that call them. If a function fails to load, the previous version keeps
+     * Deploys an application (already resolved for this region): tables, queues and topics first, since functions
+     * may use them as they start, then functions, then the APIs and event sources that call them. If a function fails to load, the previous version keeps
      * serving; tables created by then stay, empty. Existing tables keep their items.
      *
      * @throws dev.regionless.common.AwsException naming the resource that cannot be deployed
@@ -249,6 +268,8 @@ public final class RegionNode implements AutoCloseable {
     public void deploy(Application application) {
         tableDeployer.deploy(ApplicationMapping.tables(application));
         queueDeployer.deploy(ApplicationMapping.queues(application));
+        // Topics after the queues their subscriptions name; before functions, which may publish as they start.
+        topicDeployer.deploy(application.topics(), application.subscriptions());
         functions.deploy(ApplicationMapping.functions(application));
         gateway.deploy(ApplicationMapping.apis(application));
         webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
@@ -332,6 +353,11 @@ public final class RegionNode implements AutoCloseable {
     /** The region's queues, for services in this region that send to or receive from them directly. */
     public QueueStore queues() {
         return queues;
+    }
+
+    /** The region's fan-out topics. */
+    public Topics topics() {
+        return topics;
     }
 
     /** The region's event source mappings. */
@@ -425,6 +451,9 @@ public final class RegionNode implements AutoCloseable {
         // Pollers and schedules invoke functions and read tables: they stop first, letting a batch in flight finish.
         schedules.close();
         eventSources.close();
+        // Deliveries under way hand their messages to queues and functions: they stop before either does.
+        topics.close();
+        // Topics hand events to the asynchronous queue, which invokes functions: it stops after them, before those.
         asyncInvocations.close();
         functions.close();
         // Replication reads the tables until it stops, and writes its cursors as it does.

@@ -29,6 +29,7 @@ class ArchitectureTest {
                 "dev.regionless.gateway.internal.GatewayPipeline",
                 "dev.regionless.template.TemplateReader",
                 "dev.regionless.events.internal.StreamPoller",
+                "dev.regionless.events.topics.internal.Deliveries",
                 "dev.regionless.replication.internal.TableLink",
                 "dev.regionless.queues.engine.StoredQueues",
                 "dev.regionless.region.RegionNode")) {
@@ -82,7 +83,7 @@ class ArchitectureTest {
                 .resideOutsideOfPackage("dev.regionless.events..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("dev.regionless.events.internal..")
+                .resideInAnyPackage("dev.regionless.events.internal..", "dev.regionless.events.topics.internal..")
                 .check(classes);
     }
 

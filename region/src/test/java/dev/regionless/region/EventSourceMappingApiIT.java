@@ -223,8 +223,8 @@ class EventSourceMappingApiIT {
         assertInvalid(
                 b -> b.destinationConfig(
                         d -> d.onFailure(f -> f.destination("arn:aws:sns:eu-west-2:123456789012:alarms"))),
-                "DestinationConfig.OnFailure.Destination: arn:aws:sns:eu-west-2:123456789012:alarms (expected: a"
-                        + " function or queue ARN; topic destinations are not supported by Regionless yet)");
+                "DestinationConfig.OnFailure.Destination: arn:aws:sns:eu-west-2:123456789012:alarms (expected: an"
+                        + " existing topic; there is no topic alarms in eu-west-2)");
         assertInvalid(
                 b -> b.filterCriteria(f -> f.filters(software.amazon.awssdk.services.lambda.model.Filter.builder()
                         .pattern("{\"eventName\":[\"INSERT\"]}")

@@ -7,7 +7,8 @@ package dev.regionless.replication;
  * @param source this region
  * @param destination the replica's region
  * @param cursor the stream position up to which the destination has acknowledged this region's changes
- * @param pending how many changes accepted here the destination has not acknowledged yet
+ * @param pending how many changes accepted here the destination has not acknowledged yet (beyond the first
+ *     20,000 stream records after the cursor, an estimate from the share of this region's changes among them)
  * @param oldestPendingAgeMillis how long ago the oldest of them was made, 0 when none is pending
  * @param lagP50Millis the median time from a change's creation to its acknowledgement, over recent shipments
  *     (-1 before the first)

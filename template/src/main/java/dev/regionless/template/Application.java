@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param healthChecks the {@code AWS::Route53::HealthCheck}s, in template order, for the router
  * @param queues the SQS queues ({@code AWS::SQS::Queue}), in template order
  * @param schedules the functions' {@code Schedule} and {@code ScheduleV2} events, in template order
+ * @param topics the SNS topics ({@code AWS::SNS::Topic}), in template order
+ * @param subscriptions the subscriptions to topics: topics' {@code Subscription} lists, {@code AWS::SNS::Subscription}s
+ *     and functions' {@code SNS} events, in template order
  * @param eventInvokeConfigs the functions' asynchronous invocation settings (SAM's {@code EventInvokeConfig} and
  *     {@code DeadLetterQueue}, {@code AWS::Lambda::EventInvokeConfig}), in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
@@ -39,6 +42,8 @@ public record Application(
         List<HealthCheckSpec> healthChecks,
         List<QueueSpec> queues,
         List<ScheduleEventSpec> schedules,
+        List<TopicSpec> topics,
+        List<SubscriptionSpec> subscriptions,
         List<EventInvokeSpec> eventInvokeConfigs,
         List<String> warnings) {
 
@@ -53,6 +58,8 @@ public record Application(
         healthChecks = List.copyOf(healthChecks);
         queues = List.copyOf(queues);
         schedules = List.copyOf(schedules);
+        topics = List.copyOf(topics);
+        subscriptions = List.copyOf(subscriptions);
         eventInvokeConfigs = List.copyOf(eventInvokeConfigs);
         warnings = List.copyOf(warnings);
     }
@@ -75,6 +82,11 @@ public record Application(
     /** The queue with the given logical id, if the region has it. */
     public Optional<QueueSpec> queue(String logicalId) {
         return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /** The topic with the given logical id, if the region has it. */
+    public Optional<TopicSpec> topic(String logicalId) {
+        return topics.stream().filter(t -> t.logicalId().equals(logicalId)).findFirst();
     }
 
     /** The WebSocket API with the given logical id, if the region has it. */

@@ -266,19 +266,33 @@ class DynamoDbEventTest {
     }
 
     @Test
-    void aTopicAsOnFailureDestinationIsRejectedUntilTopicsExist() {
+    void aTopicArnIsReadAsTheOnFailureDestination() {
+        var event = changes("""
+                Stream: !GetAtt Messages.StreamArn
+                StartingPosition: LATEST
+                DestinationConfig:
+                  OnFailure:
+                    Type: SNS
+                    Destination: arn:aws:sns:eu-west-2:123456789012:failures
+                """);
+
+        assertThat(event.errors().onFailureDestination()).isEqualTo("arn:aws:sns:eu-west-2:123456789012:failures");
+    }
+
+    @Test
+    void aQueueArnWithTypeSnsIsRejected() {
         assertRejected(
                 """
                 Stream: !GetAtt Messages.StreamArn
                 StartingPosition: LATEST
                 DestinationConfig:
                   OnFailure:
-                    Destination: arn:aws:sns:eu-west-2:123456789012:failures
+                    Type: SNS
+                    Destination: arn:aws:sqs:eu-west-2:123456789012:failures
                 """,
-                "template.yaml:17: Resources.Hello.Properties.Events.Changes.Properties.DestinationConfig.OnFailure"
-                        + ".Destination: arn:aws:sns:eu-west-2:123456789012:failures is a topic; topic destinations"
-                        + " are not supported by Regionless yet (expected: a queue or function ARN such as !GetAtt"
-                        + " Queue.Arn)");
+                "template.yaml:18: Resources.Hello.Properties.Events.Changes.Properties.DestinationConfig.OnFailure"
+                        + ".Destination: arn:aws:sqs:eu-west-2:123456789012:failures (expected: a topic ARN such as"
+                        + " !Ref Topic)");
     }
 
     @Test

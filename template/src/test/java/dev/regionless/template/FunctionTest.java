@@ -252,16 +252,11 @@ class FunctionTest {
                   Messages:
                     Type: SQS
                     Properties: {Queue: !GetAtt Queue.Arn}
-                  Topic:
-                    Type: SNS
-                    Properties: {Topic: !Ref Topic}
                 """));
 
         assertThat(app.warnings())
                 .containsExactly(
                         "template.yaml:11: Resources.Hello.Properties.Events.Messages.Type: SQS events are not supported "
-                                + "yet; this event is ignored",
-                        "template.yaml:14: Resources.Hello.Properties.Events.Topic.Type: SNS events are not supported "
                                 + "yet; this event is ignored");
     }
 

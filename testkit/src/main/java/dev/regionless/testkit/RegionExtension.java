@@ -133,6 +133,21 @@ public final class RegionExtension
         return client;
     }
 
+    /**
+     * An SNS client for one region, built as a user would, closed after the tests. Delivery retries follow
+     * {@link #clock()}.
+     */
+    public software.amazon.awssdk.services.sns.SnsClient sns(String regionName) {
+        var client = software.amazon.awssdk.services.sns.SnsClient.builder()
+                .endpointOverride(region(regionName).endpoints().service())
+                .region(Region.of(regionName))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        clients.add(client);
+        return client;
+    }
+
     /** A URL on a region's app port, for example {@code url("eu-west-2", "/hello")}. */
     public URI url(String regionName, String path) {
         return URI.create(region(regionName).appUri() + path);

@@ -1,12 +1,15 @@
 package dev.regionless.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -55,5 +58,28 @@ class RegionExtensionIT {
         var again = sqs.receiveMessage(r -> r.queueUrl(url)).messages();
 
         assertThat(again).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("job"));
+    }
+
+    @Test
+    void aMessagePublishedToATopicReachesTheQueueSubscribedToIt() {
+        var sns = regions.sns("eu-west-2");
+        var sqs = regions.sqs("eu-west-2");
+        var url = sqs.createQueue(r -> r.queueName("testkit-orders")).queueUrl();
+        var topic = sns.createTopic(r -> r.name("testkit-orders")).topicArn();
+        sns.subscribe(r -> r.topicArn(topic)
+                .protocol("sqs")
+                .endpoint("arn:aws:sqs:eu-west-2:123456789012:testkit-orders")
+                .attributes(Map.of("RawMessageDelivery", "true")));
+
+        sns.publish(r -> r.topicArn(topic).message("order"));
+
+        var received = new ArrayList<String>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(1))
+                    .messages()
+                    .forEach(m -> received.add(m.body()));
+            return !received.isEmpty();
+        });
+        assertThat(received).containsExactly("order");
     }
 }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * On-failure destinations that are functions of the region. Lambda itself accepts only queues and topics as a
- * stream mapping's destination; a function is what this region offers besides its queues (see
- * {@link QueueDestinations}) until it has topics, and the record it receives is the one a queue holds.
+ * stream mapping's destination; a function is what this region offers besides its queues and topics (see
+ * {@link QueueDestinations} and {@link TopicDestinations}), and the record it receives is the one a queue holds.
  */
 public final class FunctionDestinations implements FailureDestinations {
     private static final Pattern FUNCTION_ARN = Pattern.compile(
@@ -32,7 +32,7 @@ public final class FunctionDestinations implements FailureDestinations {
         requireNonNull(arn, "arn");
         if (arn.startsWith("arn:aws:sqs:") || arn.startsWith("arn:aws:sns:")) {
             throw FunctionErrors.invalidParameter("DestinationConfig.OnFailure.Destination: " + arn
-                    + " (expected: a function or queue ARN; topic destinations are not supported by Regionless yet)");
+                    + " (expected: a function ARN; queues and topics are destinations of a region that has them)");
         }
         var matcher = FUNCTION_ARN.matcher(arn);
         if (!matcher.matches()) {

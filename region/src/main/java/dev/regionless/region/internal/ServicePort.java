@@ -6,6 +6,7 @@ import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
 import dev.regionless.events.protocol.EventInvokeConfigApi;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
+import dev.regionless.events.topics.protocol.TopicsApi;
 import dev.regionless.functions.protocol.LambdaApi;
 import dev.regionless.gateway.protocol.ConnectionsApi;
 import dev.regionless.queues.protocol.QueuesApi;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 /**
  * The region's service port: dispatches each request to the AWS API it is addressed to, as the real endpoints do
  * — by path for REST-style APIs (Lambda, API Gateway's {@code @connections}), by {@code X-Amz-Target} for JSON-target
- * APIs (DynamoDB, SQS), by the {@code Action} parameter for query-protocol APIs (SQS's older protocol). Other regions' replication links arrive here too, under their own path. The order of the
+ * APIs (DynamoDB, SQS), by the {@code Action} parameter for query-protocol APIs (SQS's older protocol, SNS). Other regions' replication links arrive here too, under their own path. The order of the
  * checks below is the pipeline.
  */
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
@@ -26,6 +27,7 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
     private final DynamoDbApi dynamoDb;
     private final ConnectionsApi connections;
     private final QueuesApi queues;
+    private final TopicsApi topics;
     private final Function<ServiceRequest, ServiceResponse> replication;
 
     /** A port for a region that does not replicate tables (tests of the other APIs). */
@@ -35,7 +37,8 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
             EventInvokeConfigApi eventInvokeConfigs,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
-            QueuesApi queues) {
+            QueuesApi queues,
+            TopicsApi topics) {
         this(
                 lambda,
                 eventSourceMappings,
@@ -43,6 +46,7 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
                 dynamoDb,
                 connections,
                 queues,
+                topics,
                 request -> ErrorRendering.restJson(
                         new AwsException("NotFound", 404, "this region does not replicate tables")));
     }
@@ -55,8 +59,17 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
+            TopicsApi topics,
             Replication replication) {
-        this(lambda, eventSourceMappings, eventInvokeConfigs, dynamoDb, connections, queues, replication::handle);
+        this(
+                lambda,
+                eventSourceMappings,
+                eventInvokeConfigs,
+                dynamoDb,
+                connections,
+                queues,
+                topics,
+                replication::handle);
     }
 
     private ServicePort(
@@ -66,6 +79,7 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
+            TopicsApi topics,
             Function<ServiceRequest, ServiceResponse> replication) {
         this.lambda = lambda;
         this.eventSourceMappings = eventSourceMappings;
@@ -73,6 +87,7 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         this.dynamoDb = dynamoDb;
         this.connections = connections;
         this.queues = queues;
+        this.topics = topics;
         this.replication = replication;
     }
 
@@ -98,6 +113,9 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         }
         if (QueuesApi.accepts(request)) {
             return queues.handle(request);
+        }
+        if (TopicsApi.accepts(request)) {
+            return topics.handle(request);
         }
         var target = request.header("X-Amz-Target");
         if (target != null) {

@@ -6,6 +6,9 @@ import dev.regionless.common.Json;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.events.EventSources;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
+import dev.regionless.events.topics.Topics;
+import dev.regionless.events.topics.TopicsConfig;
+import dev.regionless.events.topics.protocol.TopicsApi;
 import dev.regionless.functions.Functions;
 import dev.regionless.functions.FunctionsConfig;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -32,6 +35,7 @@ class ServicePortTest {
     private TableStore tables;
     private QueueStore queues;
     private EventSources eventSources;
+    private Topics topics;
     private dev.regionless.events.AsyncInvocations asyncInvocations;
     private Vertx vertx;
     private WebSocketGateway webSockets;
@@ -41,6 +45,7 @@ class ServicePortTest {
         webSockets.close();
         vertx.close().await();
         eventSources.close();
+        topics.close();
         asyncInvocations.close();
         functions.close();
         tables.close();
@@ -151,6 +156,15 @@ class ServicePortTest {
         webSockets = WebSocketGateway.start(vertx, "127.0.0.1", 0, GatewayConfig.defaults("eu-west-2"), functions);
         queues = QueueStore.open(logs.resolve("queues"), "eu-west-2", "000000000000", java.time.Clock.systemUTC());
         eventSources = EventSources.create(functions, tables, java.time.Clock.systemUTC());
+        topics = Topics.open(
+                TopicsConfig.defaults(
+                        logs.resolve("topics"),
+                        "eu-west-2",
+                        "000000000000",
+                        URI.create("http://127.0.0.1:1"),
+                        java.time.Clock.systemUTC()),
+                queues,
+                functions);
         var arnPrefix = "arn:aws:lambda:eu-west-2:000000000000:function:";
         asyncInvocations = dev.regionless.events.AsyncInvocations.start(
                 functions,
@@ -165,6 +179,7 @@ class ServicePortTest {
                         asyncInvocations, functions, arnPrefix, java.time.Clock.systemUTC()),
                 new DynamoDbApi(tables, java.time.Clock.systemUTC()),
                 webSockets.connectionsApi(),
-                new QueuesApi(queues, URI.create("http://127.0.0.1:1")));
+                new QueuesApi(queues, URI.create("http://127.0.0.1:1")),
+                new TopicsApi(topics));
     }
 }

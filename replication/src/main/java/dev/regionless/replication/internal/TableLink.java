@@ -25,8 +25,8 @@ final class TableLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TableLink.class);
     /** How far past non-local records one round may read before it ships what it has. */
     private static final int SCAN_FACTOR = 10;
-    /** The most records a status report reads to count what is pending. */
-    private static final int STATUS_SCAN_LIMIT = 200_000;
+    /** The most stream records a status report reads to count what is pending; see {@link PendingChanges}. */
+    private static final int STATUS_SCAN_LIMIT = 20_000;
 
     private final LinkContext context;
     private final Resyncs resyncs;
@@ -261,31 +261,21 @@ final class TableLink implements AutoCloseable {
         }
     }
 
-    /** The link's state now; counting what is pending reads the stream from the cursor. */
+    /** The link's state now; see {@link PendingChanges} for how what is pending is counted. */
     LinkStatus status() {
         long position = context.cursors().cursor(tableId, destination).orElse(0);
         long pending = 0;
         long oldest = -1;
         var state = context.store().table(table).orElse(null);
         if (state != null && state.tableId().equals(tableId)) {
-            long scanned = position;
-            int read = 0;
-            while (read < STATUS_SCAN_LIMIT) {
-                var page = context.store().readStream(state, scanned, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (var record : page) {
-                    if (record.origin().equals(context.region())) {
-                        pending++;
-                        if (oldest < 0) {
-                            oldest = record.createdAtMillis();
-                        }
-                    }
-                    scanned = record.sequence();
-                }
-                read += page.size();
-            }
+            var counted = PendingChanges.count(
+                    (after, limit) -> context.store().readStream(state, after, limit),
+                    context.region(),
+                    position,
+                    context.store().streamBounds(state)[1],
+                    STATUS_SCAN_LIMIT);
+            pending = counted.count();
+            oldest = counted.oldestMillis();
         }
         long age = oldest < 0 ? 0 : Math.max(0, context.config().clock().millis() - oldest);
         return new LinkStatus(

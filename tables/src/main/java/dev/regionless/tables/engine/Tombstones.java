@@ -81,15 +81,7 @@ final class Tombstones {
 
     /** How many tombstones the table holds (for status reports and tests; reads them all). */
     long count(TableState table) {
-        byte[] prefix = StorageKeys.tablePrefix(StorageKeys.TOMBSTONE, table.id());
-        long count = 0;
-        try (var cursor = new RangeCursor(store.iterator(), prefix, StorageKeys.successor(prefix), true, null)) {
-            while (cursor.hasNext()) {
-                count++;
-                cursor.advance();
-            }
-        }
-        return count;
+        return StoredReads.countKeys(store, StorageKeys.TOMBSTONE, table.id());
     }
 
     private int delete(List<byte[]> tombstones, long horizon) {

@@ -22,8 +22,9 @@ final class FunctionEvents {
             "HttpApi", new HttpApiEvent(),
             "DynamoDB", new DynamoDbEvent(),
             "Schedule", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE),
-            "ScheduleV2", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE_V2)
-            // Planned: SQS, SNS.
+            "ScheduleV2", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE_V2),
+            "SNS", new SnsEvent()
+            // Planned: SQS.
             );
     private static final Set<String> NOT_YET = Set.of(
             "AlexaSkill",
@@ -38,7 +39,6 @@ final class FunctionEvents {
             "MSK",
             "S3",
             "SelfManagedKafka",
-            "SNS",
             "SQS");
     private static final Map<String, String> API_ID_PROPERTY = Map.of("Api", "RestApiId", "HttpApi", "ApiId");
 

@@ -5,7 +5,9 @@ import dev.regionless.template.FunctionSpec;
 import dev.regionless.template.QueueSpec;
 import dev.regionless.template.ScheduleEventSpec;
 import dev.regionless.template.StreamEventSpec;
+import dev.regionless.template.SubscriptionSpec;
 import dev.regionless.template.TableSpec;
+import dev.regionless.template.TopicSpec;
 import dev.regionless.template.internal.intrinsic.Resolver;
 import dev.regionless.template.internal.node.Location;
 import java.nio.file.Path;
@@ -31,6 +33,8 @@ final class ReadContext {
     private final RoutingRegistry routing = new RoutingRegistry();
     private final List<QueueSpec> queues = new ArrayList<>();
     private final List<ScheduleEventSpec> schedules = new ArrayList<>();
+    private final List<TopicSpec> topics = new ArrayList<>();
+    private final List<SubscriptionSpec> subscriptions = new ArrayList<>();
     private final Map<String, EventInvokeSpec> eventInvokeConfigs = new java.util.LinkedHashMap<>();
     private final Map<String, Location> eventInvokeLocations = new java.util.LinkedHashMap<>();
 
@@ -103,6 +107,29 @@ final class ReadContext {
             }
         }
         queues.add(queue);
+    }
+
+    List<TopicSpec> topics() {
+        return topics;
+    }
+
+    /** Adds a topic; topic names are unique in a region, as in SNS. */
+    void addTopic(TopicSpec topic, Location nameLocation) {
+        for (var other : topics) {
+            if (other.topicName().equals(topic.topicName())) {
+                throw nameLocation.error(topic.topicName() + " is already the name of topic " + other.logicalId()
+                        + " (expected: a unique topic name)");
+            }
+        }
+        topics.add(topic);
+    }
+
+    List<SubscriptionSpec> subscriptions() {
+        return subscriptions;
+    }
+
+    void addSubscription(SubscriptionSpec subscription) {
+        subscriptions.add(subscription);
     }
 
     /** The functions' asynchronous invocation settings, in template order. */

@@ -141,6 +141,8 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.routing().healthChecks(),
                 context.queues(),
                 context.schedules(),
+                context.topics(),
+                context.subscriptions(),
                 context.eventInvokeConfigs(),
                 warnings);
     }

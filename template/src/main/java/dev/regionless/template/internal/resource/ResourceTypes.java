@@ -20,6 +20,8 @@ final class ResourceTypes {
             entry(TableKind.SIMPLE_TABLE_TYPE, TableKind.SIMPLE_TABLE),
             entry(TableKind.GLOBAL_TABLE_TYPE, TableKind.GLOBAL_TABLE),
             entry(QueueKind.TYPE, new QueueKind()),
+            entry(TopicKind.TYPE, new TopicKind()),
+            entry(SubscriptionKind.TYPE, new SubscriptionKind()),
             entry(WebSocketApiKind.TYPE, new WebSocketApiKind()),
             entry(WebSocketRouteReader.TYPE, WebSocketPartKind.ROUTE),
             entry(WebSocketIntegrationReader.TYPE, WebSocketPartKind.INTEGRATION),
@@ -39,7 +41,7 @@ final class ResourceTypes {
             entry("AWS::CloudWatch::Alarm", IgnoredKind.ALARM),
             entry("AWS::Serverless::LayerVersion", IgnoredKind.SERVERLESS_LAYER),
             entry("AWS::Lambda::LayerVersion", IgnoredKind.LAMBDA_LAYER)
-            // Planned: AWS::SNS::Topic; the ApiGatewayV2 types below.
+            // Planned: the ApiGatewayV2 types below.
             );
 
     // Types a later issue will support, with what to use until then; shown in the "not supported yet" error.

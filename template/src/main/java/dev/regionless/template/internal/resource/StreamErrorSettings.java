@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
  * A stream event's error handling: {@code BisectBatchOnFunctionError}, {@code MaximumRetryAttempts},
  * {@code MaximumRecordAgeInSeconds}, {@code FunctionResponseTypes} and {@code DestinationConfig.OnFailure}, with
  * Lambda's ranges. The on-failure destination may be a queue ({@code !GetAtt Queue.Arn}, with SAM's optional
- * {@code Type: SQS}) or a function of the template ({@code !GetAtt Fn.Arn}); topics, which Lambda also accepts, are
- * refused until Regionless has them. Whether the queue exists is the region's check, at deploy.
+ * {@code Type: SQS}), a topic ({@code !Ref Topic}, with {@code Type: SNS}) or a function of the template
+ * ({@code !GetAtt Fn.Arn}). Whether the queue or topic exists is the region's check, at deploy.
  */
 final class StreamErrorSettings {
     private static final Pattern FUNCTION_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64}(:\\$LATEST)?");
     private static final Pattern QUEUE_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:sqs:[a-z0-9-]+:\\d{12}:[a-zA-Z0-9_-]{1,80}");
-    private static final String DESTINATION = "a queue or function ARN such as !GetAtt Queue.Arn";
+    private static final Pattern TOPIC_ARN =
+            Pattern.compile("arn:aws[a-zA-Z-]*:sns:[a-z0-9-]+:\\d{12}:[a-zA-Z0-9_-]{1,256}");
+    private static final String DESTINATION = "a queue, topic or function ARN such as !GetAtt Queue.Arn";
 
     private StreamErrorSettings() {}
 
@@ -76,25 +78,32 @@ final class StreamErrorSettings {
         });
         var properties = new Properties(onFailure.get(), config.resolver());
         var type = properties.get("Type");
+        var typeName = type.map(Values::string).orElse(null);
         type.ifPresent(node -> {
-            if (!Values.string(node).equals("SQS")) {
+            if (!typeName.equals("SQS") && !typeName.equals("SNS")) {
                 throw node.location()
-                        .error(Values.string(node) + " destinations are not supported by Regionless yet (expected:"
-                                + " Type SQS or no Type, and " + DESTINATION + " as Destination)");
+                        .error(typeName + " destinations are not supported by Regionless yet (expected:"
+                                + " Type SQS, SNS or no Type, and " + DESTINATION + " as Destination)");
             }
         });
         var node = properties.required("Destination", DESTINATION);
         var arn = Values.string(node);
-        if (arn.startsWith("arn:aws:sns:")) {
-            throw node.location()
-                    .error(arn + " is a topic; topic destinations are not supported by Regionless yet" + " (expected: "
-                            + DESTINATION + ")");
-        }
-        if (QUEUE_ARN.matcher(arn).matches()) {
+        if ("SQS".equals(typeName)) {
+            if (!QUEUE_ARN.matcher(arn).matches()) {
+                throw Values.unexpected(node, "a queue ARN such as !GetAtt Queue.Arn");
+            }
             return arn;
         }
-        if (type.isPresent() || !FUNCTION_ARN.matcher(arn).matches()) {
-            throw Values.unexpected(node, type.isPresent() ? "a queue ARN such as !GetAtt Queue.Arn" : DESTINATION);
+        if ("SNS".equals(typeName)) {
+            if (!TOPIC_ARN.matcher(arn).matches()) {
+                throw Values.unexpected(node, "a topic ARN such as !Ref Topic");
+            }
+            return arn;
+        }
+        if (!QUEUE_ARN.matcher(arn).matches()
+                && !TOPIC_ARN.matcher(arn).matches()
+                && !FUNCTION_ARN.matcher(arn).matches()) {
+            throw Values.unexpected(node, DESTINATION);
         }
         return arn;
     }

@@ -84,6 +84,15 @@ final class TemplateLint {
                     .computeIfAbsent(schedule.functionLogicalId(), id -> new LinkedHashSet<>())
                     .add(schedule.eventName());
         }
+        // SNS events are the subscriptions read from a function's Events, named Function.Events.Name.
+        for (var subscription : context.subscriptions()) {
+            int events = subscription.source().indexOf(".Events.");
+            if (subscription.protocol().equals("lambda") && events > 0) {
+                asyncSources
+                        .computeIfAbsent(subscription.source().substring(0, events), id -> new LinkedHashSet<>())
+                        .add(subscription.source().substring(events + ".Events.".length()));
+            }
+        }
         asyncSources.forEach((logicalId, events) -> {
             var entry = context.directory().entry(logicalId).orElseThrow();
             var name = function(logicalId).map(FunctionSpec::functionName).orElse(logicalId);
