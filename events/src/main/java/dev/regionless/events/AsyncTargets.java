@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Where an asynchronous invocation's outcome can go: the on-success and on-failure destinations, which receive
  * Lambda's invocation record, and the dead-letter queue, which receives the event itself. A region offers its
- * queues and functions ({@link #of}); topics plug in the same way once the region has them.
+ * queues, functions and topics ({@link #of}, {@link #topics}); EventBridge buses are refused.
  */
 public interface AsyncTargets {
 
@@ -19,6 +19,11 @@ public interface AsyncTargets {
             dev.regionless.queues.QueueStore queues,
             AsyncTargets topics) {
         return new dev.regionless.events.internal.RegionAsyncTargets(functions, queues, topics);
+    }
+
+    /** The region's topics as targets: records and dead letters are published to them. */
+    static AsyncTargets topics(dev.regionless.events.topics.Topics topics) {
+        return new dev.regionless.events.internal.TopicAsyncTargets(topics);
     }
 
     /**

@@ -113,7 +113,7 @@ public final class RegionNode implements AutoCloseable {
         // Every asynchronous source (Invoke with Event, schedules, topics) reaches this queue via invokeAsync.
         this.asyncInvocations = AsyncInvocations.start(
                 functions,
-                AsyncTargets.of(functions, queues, null),
+                AsyncTargets.of(functions, queues, AsyncTargets.topics(topics)),
                 config.dataDirectory().resolve("events"),
                 config.clock(),
                 functionArnPrefix(config.name()));

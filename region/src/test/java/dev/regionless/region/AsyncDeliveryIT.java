@@ -68,6 +68,40 @@ class AsyncDeliveryIT {
     }
 
     @Test
+    void aTopicAsOnFailureDestinationFansTheRecordOutToItsSubscribers() {
+        start(AsyncInvocationIT.FUNCTIONS + """
+                Alerts:
+                  Type: AWS::SNS::Topic
+                  Properties:
+                    TopicName: alerts
+                    Subscription:
+                      - Protocol: sqs
+                        Endpoint: !GetAtt Failures.Arn
+                Alerting:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Handler: dev.regionless.testfunctions.FailingRecorder
+                    Environment:
+                      Variables:
+                        RECEIVED_TABLE: events
+                    EventInvokeConfig:
+                      MaximumRetryAttempts: 0
+                      DestinationConfig:
+                        OnFailure:
+                          Type: SNS
+                          Destination: !Ref Alerts
+                """);
+
+        invoke("Alerting", "{\"order\": 9}");
+
+        var notification = helper.receive("failures").getFirst();
+        assertThat(notification.get("TopicArn").asText()).isEqualTo("arn:aws:sns:eu-west-2:123456789012:alerts");
+        var record = AsyncInvocationIT.parse(notification.get("Message").asText());
+        assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
+        assertThat(record.at("/requestPayload/order").asInt()).isEqualTo(9);
+    }
+
+    @Test
     void withReservedConcurrencyZeroAnEventGoesStraightToTheFailureDestinationWithoutRunning() {
         start(AsyncInvocationIT.FUNCTIONS);
         fixture.lambda.putFunctionConcurrency(b -> b.functionName("Recorder").reservedConcurrentExecutions(0));

@@ -74,15 +74,15 @@ class EventInvokeConfigTest {
     }
 
     @Test
-    void topicDestinationsAndVersionQualifiersAreRefusedWithWhatToWriteInstead() {
+    void eventBusDestinationsAndVersionQualifiersAreRefusedWithWhatToWriteInstead() {
         assertThatThrownBy(() -> Templates.read(Templates.hello("""
                         EventInvokeConfig:
                           DestinationConfig:
-                            OnFailure: {Type: SNS, Destination: arn:aws:sns:eu-west-2:123456789012:alerts}
+                            OnFailure: {Type: EventBridge, Destination: arn:aws:events:eu-west-2:123456789012:bus}
                         """)))
                 .isInstanceOf(TemplateException.class)
-                .hasMessageContaining(
-                        "SNS destinations are not supported by Regionless yet (expected: Type SQS or" + " Lambda");
+                .hasMessageContaining("EventBridge destinations are not supported by Regionless (expected: Type SQS,"
+                        + " SNS or Lambda");
         assertThatThrownBy(() -> Templates.read(Templates.hello("") + """
                           HelloAsync:
                             Type: AWS::Lambda::EventInvokeConfig
@@ -117,5 +117,19 @@ class EventInvokeConfigTest {
                         """))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("function Hello already has asynchronous invocation settings");
+    }
+
+    @Test
+    void aTopicCanBeADestinationAndADeadLetterQueue() {
+        var topic = "arn:aws:sns:eu-west-2:123456789012:alerts";
+        var application = Templates.read(Templates.hello("""
+                EventInvokeConfig:
+                  DestinationConfig:
+                    OnFailure: {Type: SNS, Destination: %s}
+                DeadLetterQueue: {Type: SNS, TargetArn: %s}
+                """.formatted(topic, topic)));
+
+        assertThat(application.eventInvokeConfigs())
+                .containsExactly(new EventInvokeSpec("Hello", "Hello", null, null, null, topic, topic));
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The asynchronous invocation targets of a region: its standard queues (records and dead letters) and its functions
- * (records, invoked asynchronously as Lambda does), and topics through the hook the region passes. EventBridge
+ * (records, invoked asynchronously as Lambda does), and its topics through the targets the region passes. EventBridge
  * buses are refused, as Regionless has none.
  */
 public final class RegionAsyncTargets implements AsyncTargets {
@@ -58,7 +58,7 @@ public final class RegionAsyncTargets implements AsyncTargets {
         } else if (arn.startsWith("arn:aws:sqs:")) {
             queueName(parameter, arn);
         } else {
-            throw refused(parameter, arn, "the ARN of a queue (or topic) of this region");
+            throw refused(parameter, arn, "the ARN of a queue or topic of this region");
         }
     }
 

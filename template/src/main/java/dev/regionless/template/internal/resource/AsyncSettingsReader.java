@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
  * Reads asynchronous invocation settings: {@code MaximumRetryAttempts} (0..2), {@code MaximumEventAgeInSeconds}
  * (60..21600) and {@code DestinationConfig} with {@code OnSuccess}/{@code OnFailure}, as SAM's
  * {@code EventInvokeConfig} and {@code AWS::Lambda::EventInvokeConfig} write them, and SAM's {@code DeadLetterQueue}.
- * Destinations may be queues or functions; topics and event buses are refused until Regionless has them.
+ * Destinations may be queues, topics or functions; event buses and buckets are refused, as Regionless has none.
  */
 final class AsyncSettingsReader {
     private static final Pattern FUNCTION_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[a-zA-Z0-9_-]{1,64}(:\\$LATEST)?");
     private static final Pattern QUEUE_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:sqs:[a-z0-9-]+:\\d{12}:[a-zA-Z0-9_-]{1,80}");
-    private static final String DESTINATION = "a queue or function ARN such as !GetAtt Queue.Arn";
+    private static final Pattern TOPIC_ARN =
+            Pattern.compile("arn:aws[a-zA-Z-]*:sns:[a-z0-9-]+:\\d{12}:[a-zA-Z0-9_-]{1,256}");
+    private static final String DESTINATION = "a queue, topic or function ARN such as !GetAtt Queue.Arn or !Ref Topic";
     private static final Set<String> SETTINGS =
             Set.of("MaximumRetryAttempts", "MaximumEventAgeInSeconds", "DestinationConfig");
 
@@ -81,12 +83,12 @@ final class AsyncSettingsReader {
         });
         var properties = new Properties(mapping, parent.resolver());
         var type = properties.get("Type").map(Values::string).orElse(null);
-        if (type != null && !type.equals("SQS") && !type.equals("Lambda")) {
+        if (type != null && !type.equals("SQS") && !type.equals("SNS") && !type.equals("Lambda")) {
             throw properties
                     .get("Type")
                     .orElseThrow()
                     .location()
-                    .error(type + " destinations are not supported by Regionless yet (expected: Type SQS or Lambda,"
+                    .error(type + " destinations are not supported by Regionless (expected: Type SQS, SNS or Lambda,"
                             + " and " + DESTINATION + " as Destination)");
         }
         var node =
@@ -96,20 +98,24 @@ final class AsyncSettingsReader {
 
     private static String checked(Node node, String type) {
         var arn = Values.string(node);
-        if (arn.startsWith("arn:aws:sns:") || arn.startsWith("arn:aws:events:")) {
+        if (arn.startsWith("arn:aws:events:")) {
             throw node.location()
-                    .error(arn + ": topic and event bus destinations are not supported by Regionless yet (expected: "
-                            + DESTINATION + ")");
+                    .error(arn + ": event bus destinations are not supported by Regionless (expected: " + DESTINATION
+                            + ")");
         }
         boolean queue = QUEUE_ARN.matcher(arn).matches();
+        boolean topic = TOPIC_ARN.matcher(arn).matches();
         boolean function = FUNCTION_ARN.matcher(arn).matches();
         if ("SQS".equals(type) && !queue) {
             throw Values.unexpected(node, "a queue ARN such as !GetAtt Queue.Arn, as Type is SQS");
         }
+        if ("SNS".equals(type) && !topic) {
+            throw Values.unexpected(node, "a topic ARN such as !Ref Topic, as Type is SNS");
+        }
         if ("Lambda".equals(type) && !function) {
             throw Values.unexpected(node, "a function ARN such as !GetAtt Fn.Arn, as Type is Lambda");
         }
-        if (!queue && !function) {
+        if (!queue && !topic && !function) {
             throw Values.unexpected(node, DESTINATION);
         }
         return arn;
@@ -121,15 +127,15 @@ final class AsyncSettingsReader {
                 throw value.location().error("is not a property of DeadLetterQueue (expected: Type, TargetArn)");
             }
         });
-        var type = deadLetter.required("Type", "SQS");
-        if (!Values.string(type).equals("SQS")) {
-            throw type.location()
-                    .error(Values.string(type) + " dead-letter queues are not supported by Regionless yet"
-                            + " (expected: SQS)");
+        var type = Values.string(deadLetter.required("Type", "SQS or SNS"));
+        if (!type.equals("SQS") && !type.equals("SNS")) {
+            throw deadLetter.required("Type", "SQS or SNS").location().error(type + " (expected: SQS or SNS)");
         }
-        var target = deadLetter.required("TargetArn", "a queue ARN such as !GetAtt Queue.Arn");
-        if (!QUEUE_ARN.matcher(Values.string(target)).matches()) {
-            throw Values.unexpected(target, "a queue ARN such as !GetAtt Queue.Arn");
+        var sqs = type.equals("SQS");
+        var expected = sqs ? "a queue ARN such as !GetAtt Queue.Arn" : "a topic ARN such as !Ref Topic";
+        var target = deadLetter.required("TargetArn", expected);
+        if (!(sqs ? QUEUE_ARN : TOPIC_ARN).matcher(Values.string(target)).matches()) {
+            throw Values.unexpected(target, expected);
         }
         return Values.string(target);
     }
