@@ -59,7 +59,8 @@ class LintCommandTest {
                                 + " or asynchronous work behind the API)",
                         "warning: template.yaml:3: Resources.Slow: is invoked asynchronously (events Nightly) and has no"
                                 + " failure destination: an event that still fails after Lambda's retries is dropped"
-                                + " (expected: EventInvokeConfig.DestinationConfig.OnFailure or DeadLetterQueue)",
+                                + " (expected: EventInvokeConfig.DestinationConfig.OnFailure, DeadLetterQueue or an AWS::Lambda::EventInvokeConfig"
+                                + " with an OnFailure destination)",
                         "template.yaml: 2 warnings");
     }
 

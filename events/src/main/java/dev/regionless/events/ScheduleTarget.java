@@ -1,9 +1,8 @@
 package dev.regionless.events;
 
 /**
- * Where a schedule's event goes when it fires. EventBridge invokes a function asynchronously; until the region has
- * Lambda's asynchronous invocation (retries, destinations), the default target starts one invocation and logs how it
- * ended, and the asynchronous queue plugs in here as another target.
+ * Where a schedule's event goes when it fires. EventBridge invokes a function asynchronously; the default target
+ * ({@link Schedules#invoking}) hands the event to the region's asynchronous queue, with its retries and destinations.
  */
 @FunctionalInterface
 public interface ScheduleTarget {

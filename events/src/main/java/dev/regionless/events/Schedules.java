@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.regionless.events.internal.ScheduleStates;
 import dev.regionless.events.internal.ScheduledEvents;
 import dev.regionless.functions.Functions;
-import dev.regionless.functions.InvocationResult;
 import dev.regionless.tables.TableStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,20 +75,12 @@ public final class Schedules implements AutoCloseable {
     }
 
     /**
-     * The default target: one invocation on its own thread, its failure logged. Lambda's asynchronous retries and
-     * destinations do not apply yet.
+     * The default target: an asynchronous invocation, as EventBridge invokes Lambda, so the region's asynchronous
+     * queue retries a failing event and sends it to the function's destinations.
      */
     public static ScheduleTarget invoking(Functions functions) {
         requireNonNull(functions, "functions");
-        return (functionName, payload) -> functions
-                .invokeAsync(functionName, payload)
-                .whenComplete((result, error) -> {
-                    if (error != null) {
-                        LOG.warn("schedule could not invoke {}: {}", functionName, error.toString());
-                    } else if (!(result instanceof InvocationResult.Completed)) {
-                        LOG.warn("scheduled invocation of {} did not succeed: {}", functionName, result);
-                    }
-                });
+        return functions::invokeAsync;
     }
 
     /**

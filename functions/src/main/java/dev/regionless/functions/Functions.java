@@ -29,12 +29,13 @@ public interface Functions extends AutoCloseable {
     InvocationResult invoke(String functionName, byte[] payload);
 
     /**
-     * Starts one invocation on its own virtual thread. The future completes with the result, at the latest when
-     * the function's timeout passes; callers that wait for it need no thread of their own for the timeout.
+     * Starts one synchronous invocation on its own virtual thread. The future completes with the result, at the
+     * latest when the function's timeout passes; callers that wait for it need no thread of their own for the
+     * timeout.
      *
      * @throws dev.regionless.common.AwsException {@code ResourceNotFoundException} at once for an unknown function
      */
-    default java.util.concurrent.CompletableFuture<InvocationResult> invokeAsync(String functionName, byte[] payload) {
+    default java.util.concurrent.CompletableFuture<InvocationResult> start(String functionName, byte[] payload) {
         var result = new java.util.concurrent.CompletableFuture<InvocationResult>();
         Thread.ofVirtual().start(() -> {
             try {
@@ -44,6 +45,52 @@ public interface Functions extends AutoCloseable {
             }
         });
         return result;
+    }
+
+    /**
+     * {@link #start(String, byte[])} under a request id the caller chose: the asynchronous path runs each attempt of
+     * an event under the request id it answered with, as Lambda does. Runtimes that cannot honour it ignore it.
+     */
+    default java.util.concurrent.CompletableFuture<InvocationResult> start(
+            String functionName, byte[] payload, String requestId) {
+        return start(functionName, payload);
+    }
+
+    /**
+     * Invokes asynchronously, as {@code InvocationType: Event} does: hands the event to the region's
+     * {@link AsyncInvoker} (durable queue, retries, destinations) and returns its request id once it is accepted.
+     * This is the one entry point for every asynchronous source of the region (the Lambda API, schedules, topics).
+     *
+     * @throws dev.regionless.common.AwsException {@code ResourceNotFoundException} at once for an unknown function
+     */
+    default String invokeAsync(String functionName, byte[] payload) {
+        if (function(functionName).isEmpty()) {
+            throw FunctionErrors.functionNotFound(functionName);
+        }
+        var requestId = java.util.UUID.randomUUID().toString();
+        start(functionName, payload, requestId);
+        return requestId;
+    }
+
+    /**
+     * Sets where {@link #invokeAsync} sends events; the region does this once as it assembles itself.
+     *
+     * @throws UnsupportedOperationException for runtimes that only run events once in the background
+     */
+    default void setAsyncInvoker(AsyncInvoker invoker) {
+        throw new UnsupportedOperationException("this runtime runs asynchronous invocations once, in the background");
+    }
+
+    /**
+     * Sets a function's reserved concurrency ({@code PutFunctionConcurrency}), or with
+     * {@link FunctionConfig#UNRESERVED} removes it ({@code DeleteFunctionConcurrency}). Warm environments of the
+     * function are replaced; a later deploy of the template sets the template's value again.
+     *
+     * @throws dev.regionless.common.AwsException {@code ResourceNotFoundException} for an unknown function,
+     *     {@code InvalidParameterValueException} when the reservation does not fit the region's pool
+     */
+    default void setReservedConcurrency(String functionName, int reserved) {
+        throw new UnsupportedOperationException("this runtime does not change reserved concurrency");
     }
 
     /** The function with this name, if deployed. */

@@ -1,10 +1,13 @@
 package dev.regionless.region;
 
+import dev.regionless.events.AsyncInvocations;
+import dev.regionless.events.AsyncTargets;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.EventSources;
 import dev.regionless.events.EventSourcesConfig;
 import dev.regionless.events.FailureDestinations;
 import dev.regionless.events.Schedules;
+import dev.regionless.events.protocol.EventInvokeConfigApi;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.events.topics.Topics;
 import dev.regionless.events.topics.TopicsConfig;
@@ -69,6 +72,7 @@ public final class RegionNode implements AutoCloseable {
     private final Topics topics;
     private final TopicDeployer topicDeployer;
     private final EventSources eventSources;
+    private final AsyncInvocations asyncInvocations;
     private final Schedules schedules;
     private final TableHousekeeping housekeeping;
     private final AppPresence appPresence;
@@ -109,6 +113,14 @@ public final class RegionNode implements AutoCloseable {
                         .withMappingsFile(
                                 config.dataDirectory().resolve("events").resolve("event-source-mappings.json")),
                 FailureDestinations.functionsQueuesAndTopics(functions, queues, topics));
+        // Every asynchronous source (Invoke with Event, schedules, topics) reaches this queue via invokeAsync.
+        this.asyncInvocations = AsyncInvocations.start(
+                functions,
+                AsyncTargets.of(functions, queues, AsyncTargets.topics(topics)),
+                config.dataDirectory().resolve("events"),
+                config.clock(),
+                functionArnPrefix(config.name()));
+        functions.setAsyncInvoker(asyncInvocations);
         this.schedules = Schedules.start(functions, tables, config.clock());
         this.housekeeping = TableHousekeeping.start(
                 tables,
@@ -197,6 +209,8 @@ public final class RegionNode implements AutoCloseable {
                 new ServicePort(
                         new LambdaApi(functions, functionsConfig),
                         new EventSourceMappingsApi(node.eventSources, tables),
+                        new EventInvokeConfigApi(
+                                node.asyncInvocations, functions, functionArnPrefix(config.name()), config.clock()),
                         new DynamoDbApi(tables, config.clock(), node.replication.replicaControl()),
                         webSocketGateway.connectionsApi(),
                         new QueuesApi(queues, serviceUri),
@@ -268,6 +282,8 @@ public final class RegionNode implements AutoCloseable {
         gateway.deploy(ApplicationMapping.apis(application));
         webSocketGateway.deploy(ApplicationMapping.webSocketApis(application));
         eventSources.deploy(ApplicationMapping.eventSources(application));
+        asyncInvocations.deploy(ApplicationMapping.eventInvokeConfigs(
+                application, config.clock().instant()));
         schedules.deploy(ApplicationMapping.schedules(application, config.name(), FunctionsConfig.DEFAULT_ACCOUNT_ID));
         appPresence.deployed();
     }
@@ -358,6 +374,11 @@ public final class RegionNode implements AutoCloseable {
         return eventSources;
     }
 
+    /** The region's asynchronous invocations: their queue, retries and destinations. */
+    public AsyncInvocations asyncInvocations() {
+        return asyncInvocations;
+    }
+
     /** The region's schedules (template {@code Schedule} and {@code ScheduleV2} events). */
     public Schedules schedules() {
         return schedules;
@@ -441,11 +462,17 @@ public final class RegionNode implements AutoCloseable {
         eventSources.close();
         // Deliveries under way hand their messages to queues and functions: they stop before either does.
         topics.close();
+        // Topics hand events to the asynchronous queue, which invokes functions: it stops after them, before those.
+        asyncInvocations.close();
         functions.close();
         // Replication reads the tables until it stops, and writes its cursors as it does.
         replication.close();
         tables.close();
         queues.close();
+    }
+
+    private static String functionArnPrefix(String region) {
+        return "arn:aws:lambda:" + region + ":" + FunctionsConfig.DEFAULT_ACCOUNT_ID + ":function:";
     }
 
     private static HttpServer listen(Vertx vertx, String host, int port, Handler<HttpServerRequest> handler) {

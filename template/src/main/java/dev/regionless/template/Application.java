@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param topics the SNS topics ({@code AWS::SNS::Topic}), in template order
  * @param subscriptions the subscriptions to topics: topics' {@code Subscription} lists, {@code AWS::SNS::Subscription}s
  *     and functions' {@code SNS} events, in template order
+ * @param eventInvokeConfigs the functions' asynchronous invocation settings (SAM's {@code EventInvokeConfig} and
+ *     {@code DeadLetterQueue}, {@code AWS::Lambda::EventInvokeConfig}), in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -42,6 +44,7 @@ public record Application(
         List<ScheduleEventSpec> schedules,
         List<TopicSpec> topics,
         List<SubscriptionSpec> subscriptions,
+        List<EventInvokeSpec> eventInvokeConfigs,
         List<String> warnings) {
 
     public Application {
@@ -57,6 +60,7 @@ public record Application(
         schedules = List.copyOf(schedules);
         topics = List.copyOf(topics);
         subscriptions = List.copyOf(subscriptions);
+        eventInvokeConfigs = List.copyOf(eventInvokeConfigs);
         warnings = List.copyOf(warnings);
     }
 

@@ -80,7 +80,8 @@ class TemplateLintTest {
         assertThat(warnings)
                 .containsExactly("template.yaml:3: Resources.Hello: is invoked asynchronously (events Tick) and has no"
                         + " failure destination: an event that still fails after Lambda's retries is dropped (expected:"
-                        + " EventInvokeConfig.DestinationConfig.OnFailure or DeadLetterQueue)");
+                        + " EventInvokeConfig.DestinationConfig.OnFailure, DeadLetterQueue or an AWS::Lambda::EventInvokeConfig"
+                        + " with an OnFailure destination)");
     }
 
     @Test
@@ -122,5 +123,52 @@ class TemplateLintTest {
                 .singleElement()
                 .asString()
                 .contains("Resources.Hello.Properties.Events.Changes: discards records after MaximumRetryAttempts");
+    }
+
+    @Test
+    void anEventInvokeConfigResourceWithAnOnFailureDestinationSatisfiesTheAsyncRule() {
+        var yaml = Templates.hello("""
+                Events:
+                  Tick:
+                    Type: Schedule
+                    Properties: {Schedule: rate(5 minutes)}
+                """) + """
+                  HelloAsync:
+                    Type: AWS::Lambda::EventInvokeConfig
+                    Properties:
+                      FunctionName: !Ref Hello
+                      Qualifier: $LATEST
+                      DestinationConfig:
+                        OnFailure: {Destination: arn:aws:sqs:eu-west-2:123456789012:failed}
+                """;
+
+        assertThat(Templates.read(yaml).warnings()).noneMatch(warning -> warning.contains("no failure destination"));
+    }
+
+    @Test
+    void anEventInvokeConfigWithOnlyRetrySettingsStillLeavesFailedEventsNowhereToGo() {
+        var warnings = lint("""
+                EventInvokeConfig:
+                  MaximumRetryAttempts: 0
+                Events:
+                  Tick:
+                    Type: Schedule
+                    Properties: {Schedule: rate(5 minutes)}
+                """);
+
+        assertThat(warnings).anyMatch(warning -> warning.contains("no failure destination"));
+    }
+
+    @Test
+    void aDeadLetterQueueSatisfiesTheAsyncRule() {
+        var warnings = lint("""
+                DeadLetterQueue: {Type: SQS, TargetArn: arn:aws:sqs:eu-west-2:123456789012:dead}
+                Events:
+                  Tick:
+                    Type: Schedule
+                    Properties: {Schedule: rate(5 minutes)}
+                """);
+
+        assertThat(warnings).noneMatch(warning -> warning.contains("no failure destination"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.regionless.functions.engine;
 
+import dev.regionless.functions.AsyncInvoker;
 import dev.regionless.functions.FunctionConfig;
 import dev.regionless.functions.FunctionErrors;
 import dev.regionless.functions.FunctionInfo;
@@ -36,6 +37,7 @@ public final class LocalFunctions implements Functions {
     private final ScheduledExecutorService reaper;
     private final ScheduledExecutorService timers;
     private volatile Map<String, DeployedFunction> deployed = Map.of();
+    private volatile AsyncInvoker asyncInvoker;
 
     public LocalFunctions(FunctionsConfig config) {
         this.config = config;
@@ -84,13 +86,17 @@ public final class LocalFunctions implements Functions {
 
     @Override
     public InvocationResult invoke(String functionName, byte[] payload) {
-        return invokeAsync(functionName, payload).join();
+        return start(functionName, payload).join();
     }
 
     @Override
-    public CompletableFuture<InvocationResult> invokeAsync(String functionName, byte[] payload) {
+    public CompletableFuture<InvocationResult> start(String functionName, byte[] payload) {
+        return start(functionName, payload, RequestIds.next());
+    }
+
+    @Override
+    public CompletableFuture<InvocationResult> start(String functionName, byte[] payload, String requestId) {
         var function = require(functionName);
-        var requestId = RequestIds.next();
         var fn = function.config();
         var throttleReason = limits.tryAcquire(fn, function.inUse());
         if (throttleReason != null) {
@@ -99,6 +105,34 @@ public final class LocalFunctions implements Functions {
         }
         Runnable release = () -> limits.release(fn, function.inUse());
         return new Invocation(config, timers, function, requestId, payload, release).start();
+    }
+
+    @Override
+    public String invokeAsync(String functionName, byte[] payload) {
+        require(functionName);
+        var invoker = asyncInvoker;
+        if (invoker != null) {
+            return invoker.submit(functionName, payload);
+        }
+        // No region wired a durable queue (a runtime on its own): the event runs once, in the background.
+        var requestId = RequestIds.next();
+        start(functionName, payload, requestId);
+        return requestId;
+    }
+
+    @Override
+    public void setAsyncInvoker(AsyncInvoker invoker) {
+        this.asyncInvoker = java.util.Objects.requireNonNull(invoker, "invoker");
+    }
+
+    @Override
+    public synchronized void setReservedConcurrency(String functionName, int reserved) {
+        var changed = deployed.values().stream()
+                .map(DeployedFunction::config)
+                .map(fn -> fn.name().equals(functionName) ? fn.withReservedConcurrency(reserved) : fn)
+                .toList();
+        require(functionName);
+        deploy(changed);
     }
 
     @Override

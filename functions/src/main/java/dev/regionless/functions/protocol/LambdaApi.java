@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The Lambda API on a region's service port: {@code Invoke}, {@code GetFunction},
- * {@code GetFunctionConfiguration} and {@code ListFunctions}, as the AWS SDK sends them.
+ * {@code GetFunctionConfiguration} and {@code ListFunctions}, as the AWS SDK sends them, and the reserved
+ * concurrency actions ({@link ConcurrencyApi}).
  */
 public final class LambdaApi {
     static final String PREFIX = "/2015-03-31/functions";
@@ -29,20 +30,27 @@ public final class LambdaApi {
     private final Functions functions;
     private final FunctionsConfig config;
     private final String accountId;
+    private final ConcurrencyApi concurrency;
 
     public LambdaApi(Functions functions, FunctionsConfig config) {
         this.functions = functions;
         this.config = config;
         this.accountId = config.accountId();
+        this.concurrency = new ConcurrencyApi(functions, config);
     }
 
     /** True for requests addressed to the Lambda API. */
     public static boolean accepts(ServiceRequest request) {
-        return request.path().equals(PREFIX) || request.path().startsWith(PREFIX + "/");
+        return request.path().equals(PREFIX)
+                || request.path().startsWith(PREFIX + "/")
+                || ConcurrencyApi.accepts(request);
     }
 
     public ServiceResponse handle(ServiceRequest request) {
         try {
+            if (ConcurrencyApi.accepts(request)) {
+                return concurrency.handle(request);
+            }
             return route(request);
         } catch (AwsException e) {
             return ErrorRendering.restJson(e);
@@ -84,9 +92,9 @@ public final class LambdaApi {
             }
             case "Event" -> {
                 checkPayload(payload, ASYNC_PAYLOAD_LIMIT);
-                // Runs once, in the background; durable queueing, retries and destinations come with async events.
-                functions.invokeAsync(function.config().name(), payload);
-                return new ServiceResponse(202, Map.of(), new byte[0]);
+                // Answered once the region's asynchronous queue holds the event durably.
+                var requestId = functions.invokeAsync(function.config().name(), payload);
+                return new ServiceResponse(202, Map.of("x-amzn-RequestId", requestId), new byte[0]);
             }
             case "RequestResponse" -> {
                 checkPayload(payload, SYNC_PAYLOAD_LIMIT);

@@ -27,7 +27,7 @@ public final class Integration {
     public CompletableFuture<Outcome> invoke(String functionName, byte[] event, Duration timeout) {
         CompletableFuture<InvocationResult> invocation;
         try {
-            invocation = functions.invokeAsync(functionName, event);
+            invocation = functions.start(functionName, event);
         } catch (AwsException e) {
             return CompletableFuture.completedFuture(outcomeOf(e));
         }

@@ -1,6 +1,7 @@
 package dev.regionless.region.internal;
 
 import dev.regionless.common.schedule.ScheduleExpression;
+import dev.regionless.events.EventInvokeConfig;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.FailureHandling;
 import dev.regionless.events.ScheduleDefinition;
@@ -113,6 +114,20 @@ public final class ApplicationMapping {
                             spec.startDate(),
                             spec.endDate());
                 })
+                .toList();
+    }
+
+    /** The functions' asynchronous invocation settings and dead-letter queues, as the template declares them. */
+    public static List<EventInvokeConfig> eventInvokeConfigs(Application application, java.time.Instant now) {
+        return application.eventInvokeConfigs().stream()
+                .map(spec -> new EventInvokeConfig(
+                        spec.functionName(),
+                        spec.maximumRetryAttempts(),
+                        spec.maximumEventAgeInSeconds(),
+                        spec.onSuccess(),
+                        spec.onFailure(),
+                        spec.deadLetterTarget(),
+                        now))
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import dev.regionless.common.AwsException;
 import dev.regionless.common.ErrorRendering;
 import dev.regionless.common.ServiceRequest;
 import dev.regionless.common.ServiceResponse;
+import dev.regionless.events.protocol.EventInvokeConfigApi;
 import dev.regionless.events.protocol.EventSourceMappingsApi;
 import dev.regionless.events.topics.protocol.TopicsApi;
 import dev.regionless.functions.protocol.LambdaApi;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 public final class ServicePort implements Function<ServiceRequest, ServiceResponse> {
     private final LambdaApi lambda;
     private final EventSourceMappingsApi eventSourceMappings;
+    private final EventInvokeConfigApi eventInvokeConfigs;
     private final DynamoDbApi dynamoDb;
     private final ConnectionsApi connections;
     private final QueuesApi queues;
@@ -32,6 +34,7 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
     public ServicePort(
             LambdaApi lambda,
             EventSourceMappingsApi eventSourceMappings,
+            EventInvokeConfigApi eventInvokeConfigs,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
@@ -39,6 +42,7 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         this(
                 lambda,
                 eventSourceMappings,
+                eventInvokeConfigs,
                 dynamoDb,
                 connections,
                 queues,
@@ -51,17 +55,27 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
     public ServicePort(
             LambdaApi lambda,
             EventSourceMappingsApi eventSourceMappings,
+            EventInvokeConfigApi eventInvokeConfigs,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
             TopicsApi topics,
             Replication replication) {
-        this(lambda, eventSourceMappings, dynamoDb, connections, queues, topics, replication::handle);
+        this(
+                lambda,
+                eventSourceMappings,
+                eventInvokeConfigs,
+                dynamoDb,
+                connections,
+                queues,
+                topics,
+                replication::handle);
     }
 
     private ServicePort(
             LambdaApi lambda,
             EventSourceMappingsApi eventSourceMappings,
+            EventInvokeConfigApi eventInvokeConfigs,
             DynamoDbApi dynamoDb,
             ConnectionsApi connections,
             QueuesApi queues,
@@ -69,6 +83,7 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
             Function<ServiceRequest, ServiceResponse> replication) {
         this.lambda = lambda;
         this.eventSourceMappings = eventSourceMappings;
+        this.eventInvokeConfigs = eventInvokeConfigs;
         this.dynamoDb = dynamoDb;
         this.connections = connections;
         this.queues = queues;
@@ -86,6 +101,9 @@ public final class ServicePort implements Function<ServiceRequest, ServiceRespon
         }
         if (EventSourceMappingsApi.accepts(request)) {
             return eventSourceMappings.handle(request);
+        }
+        if (EventInvokeConfigApi.accepts(request)) {
+            return eventInvokeConfigs.handle(request);
         }
         if (DynamoDbApi.accepts(request)) {
             return dynamoDb.handle(request);

@@ -36,6 +36,7 @@ class ServicePortTest {
     private QueueStore queues;
     private EventSources eventSources;
     private Topics topics;
+    private dev.regionless.events.AsyncInvocations asyncInvocations;
     private Vertx vertx;
     private WebSocketGateway webSockets;
 
@@ -45,6 +46,7 @@ class ServicePortTest {
         vertx.close().await();
         eventSources.close();
         topics.close();
+        asyncInvocations.close();
         functions.close();
         tables.close();
         queues.close();
@@ -163,9 +165,18 @@ class ServicePortTest {
                         java.time.Clock.systemUTC()),
                 queues,
                 functions);
+        var arnPrefix = "arn:aws:lambda:eu-west-2:000000000000:function:";
+        asyncInvocations = dev.regionless.events.AsyncInvocations.start(
+                functions,
+                dev.regionless.events.AsyncTargets.of(functions, queues, null),
+                logs.resolve("events"),
+                java.time.Clock.systemUTC(),
+                arnPrefix);
         return new ServicePort(
                 new LambdaApi(functions, config),
                 new EventSourceMappingsApi(eventSources, tables),
+                new dev.regionless.events.protocol.EventInvokeConfigApi(
+                        asyncInvocations, functions, arnPrefix, java.time.Clock.systemUTC()),
                 new DynamoDbApi(tables, java.time.Clock.systemUTC()),
                 webSockets.connectionsApi(),
                 new QueuesApi(queues, URI.create("http://127.0.0.1:1")),

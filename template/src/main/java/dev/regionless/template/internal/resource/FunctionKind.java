@@ -41,6 +41,18 @@ final class FunctionKind implements ResourceKind {
         var nameLocation =
                 resource.properties().get("FunctionName").map(Node::location).orElse(resource.location());
         context.addFunction(function, nameLocation);
+        var async = AsyncSettingsReader.readSam(
+                new Properties(resource.properties(), context.resolver()),
+                resource.logicalId(),
+                function.functionName());
+        if (async != null) {
+            var location = resource.properties()
+                    .get("EventInvokeConfig")
+                    .or(() -> resource.properties().get("DeadLetterQueue"))
+                    .map(Node::location)
+                    .orElse(resource.location());
+            context.addEventInvokeConfig(async, location);
+        }
         FunctionEvents.read(resource, function, context);
     }
 

@@ -1,5 +1,6 @@
 package dev.regionless.template.internal.resource;
 
+import dev.regionless.template.EventInvokeSpec;
 import dev.regionless.template.FunctionSpec;
 import dev.regionless.template.QueueSpec;
 import dev.regionless.template.ScheduleEventSpec;
@@ -34,6 +35,8 @@ final class ReadContext {
     private final List<ScheduleEventSpec> schedules = new ArrayList<>();
     private final List<TopicSpec> topics = new ArrayList<>();
     private final List<SubscriptionSpec> subscriptions = new ArrayList<>();
+    private final Map<String, EventInvokeSpec> eventInvokeConfigs = new java.util.LinkedHashMap<>();
+    private final Map<String, Location> eventInvokeLocations = new java.util.LinkedHashMap<>();
 
     ReadContext(Resolver resolver, Path templateFolder, ResourceDirectory directory, List<String> warnings) {
         this.resolver = resolver;
@@ -127,6 +130,34 @@ final class ReadContext {
 
     void addSubscription(SubscriptionSpec subscription) {
         subscriptions.add(subscription);
+    }
+
+    /** The functions' asynchronous invocation settings, in template order. */
+    List<EventInvokeSpec> eventInvokeConfigs() {
+        return List.copyOf(eventInvokeConfigs.values());
+    }
+
+    /**
+     * Adds a function's asynchronous invocation settings; a function has one set, whether SAM's
+     * {@code EventInvokeConfig} or an {@code AWS::Lambda::EventInvokeConfig} declares it.
+     */
+    void addEventInvokeConfig(EventInvokeSpec spec, Location location) {
+        var earlier = eventInvokeLocations.putIfAbsent(spec.functionName(), location);
+        if (earlier != null) {
+            throw location.error("function " + spec.functionName() + " already has asynchronous invocation settings"
+                    + " at " + earlier + " (expected: one EventInvokeConfig per function)");
+        }
+        eventInvokeConfigs.put(spec.functionName(), spec);
+    }
+
+    /** Checks that every asynchronous invocation setting names a function of the region. */
+    void checkEventInvokeConfigs() {
+        eventInvokeLocations.forEach((name, location) -> {
+            if (functions.stream().noneMatch(function -> function.functionName().equals(name))) {
+                throw location.error(name + " is not a function of this template in this region (expected: the"
+                        + " name of an AWS::Serverless::Function, such as !Ref Fn)");
+            }
+        });
     }
 
     /** Adds a warning once: a Globals property merged into many resources is one thing to say. */

@@ -126,6 +126,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 kindOf(entry).read(entry, context);
             }
         }
+        context.checkEventInvokeConfigs();
         var apis = context.apis().build(context);
         var webSocketApis = context.webSockets().build(context);
         TemplateLint.check(context, apis, webSocketApis);
@@ -142,6 +143,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.schedules(),
                 context.topics(),
                 context.subscriptions(),
+                context.eventInvokeConfigs(),
                 warnings);
     }
 

@@ -32,6 +32,7 @@ final class ResourceTypes {
             entry(RecordSetKind.RECORD_SET_TYPE, RecordSetKind.RECORD_SET),
             entry(RecordSetKind.RECORD_SET_GROUP_TYPE, RecordSetKind.RECORD_SET_GROUP),
             entry(HealthCheckKind.TYPE, new HealthCheckKind()),
+            entry(EventInvokeConfigKind.TYPE, new EventInvokeConfigKind()),
             // Only meaningful on AWS: read, warned about, never created. Ref and GetAtt give AWS-shaped values.
             entry("AWS::IAM::Role", IgnoredKind.IAM_ROLE),
             entry("AWS::IAM::Policy", IgnoredKind.IAM_POLICY),

@@ -15,7 +15,6 @@ final class SamProperties {
     private static final String IAM = "Regionless does not enforce IAM";
     private static final String TAGS = "tags have no effect";
     private static final String VERSIONS = "versions and aliases are not modelled; the latest code always runs";
-    private static final String ASYNC = "asynchronous invocation is not supported yet";
     private static final String LOGS = "Regionless keeps its own logs and metrics";
     private static final String AWS_ONLY = "only meaningful on AWS";
     private static final String NO_OPENAPI = "routes declared by function events; OpenAPI definitions are not read";
@@ -32,6 +31,8 @@ final class SamProperties {
                     "Environment",
                     "ReservedConcurrentExecutions",
                     "Events",
+                    "EventInvokeConfig",
+                    "DeadLetterQueue",
                     "PackageType"),
             Map.ofEntries(
                     entry("Description", "descriptions have no effect"),
@@ -59,9 +60,7 @@ final class SamProperties {
                     entry("CodeSigningConfigArn", "code signatures are not checked"),
                     entry("ProvisionedConcurrencyConfig", "execution environments start on demand"),
                     entry("SnapStart", "functions start without snapshots"),
-                    entry("RecursiveLoop", "recursive loops are not detected"),
-                    entry("DeadLetterQueue", ASYNC),
-                    entry("EventInvokeConfig", ASYNC)),
+                    entry("RecursiveLoop", "recursive loops are not detected")),
             Map.of(
                     "InlineCode", "CodeUri pointing at a jar, zip or folder",
                     "ImageUri", "PackageType Zip with a CodeUri",

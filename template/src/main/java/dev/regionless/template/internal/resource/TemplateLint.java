@@ -95,20 +95,16 @@ final class TemplateLint {
         }
         asyncSources.forEach((logicalId, events) -> {
             var entry = context.directory().entry(logicalId).orElseThrow();
-            var properties = new Properties(entry.properties(), context.resolver());
-            boolean destination = properties
-                            .mapping("EventInvokeConfig")
-                            .flatMap(config -> config.get("DestinationConfig"))
-                            .filter(node -> node instanceof dev.regionless.template.internal.node.Mapping mapping
-                                    && mapping.has("OnFailure"))
-                            .isPresent()
-                    || properties.get("DeadLetterQueue").isPresent();
+            var name = function(logicalId).map(FunctionSpec::functionName).orElse(logicalId);
+            boolean destination = context.eventInvokeConfigs().stream()
+                    .anyMatch(spec -> spec.functionName().equals(name) && spec.hasFailureTarget());
             if (!destination) {
                 context.warn(
                         entry.location(),
                         "is invoked asynchronously (events " + String.join(", ", events) + ") and has no failure"
                                 + " destination: an event that still fails after Lambda's retries is dropped"
-                                + " (expected: EventInvokeConfig.DestinationConfig.OnFailure or DeadLetterQueue)");
+                                + " (expected: EventInvokeConfig.DestinationConfig.OnFailure, DeadLetterQueue or an"
+                                + " AWS::Lambda::EventInvokeConfig with an OnFailure destination)");
             }
         });
     }
