@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param healthChecks the {@code AWS::Route53::HealthCheck}s, in template order, for the router
  * @param queues the SQS queues ({@code AWS::SQS::Queue}), in template order
  * @param schedules the functions' {@code Schedule} and {@code ScheduleV2} events, in template order
+ * @param queueEvents the functions' {@code SQS} events, in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -37,6 +38,7 @@ public record Application(
         List<HealthCheckSpec> healthChecks,
         List<QueueSpec> queues,
         List<ScheduleEventSpec> schedules,
+        List<QueueEventSpec> queueEvents,
         List<String> warnings) {
 
     public Application {
@@ -50,6 +52,7 @@ public record Application(
         healthChecks = List.copyOf(healthChecks);
         queues = List.copyOf(queues);
         schedules = List.copyOf(schedules);
+        queueEvents = List.copyOf(queueEvents);
         warnings = List.copyOf(warnings);
     }
 

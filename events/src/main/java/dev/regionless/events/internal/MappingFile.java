@@ -73,7 +73,11 @@ public final class MappingFile {
         node.put("functionName", mapping.functionName());
         node.put("functionArn", entry.functionArn());
         node.put("eventSourceArn", mapping.eventSourceArn());
-        node.put("startingPosition", mapping.startingPosition().name());
+        node.put(
+                "startingPosition",
+                mapping.startingPosition() == null
+                        ? null
+                        : mapping.startingPosition().name());
         node.put("batchSize", mapping.batchSize());
         node.put("maximumBatchingWindowInSeconds", mapping.maximumBatchingWindowInSeconds());
         node.put("parallelizationFactor", mapping.parallelizationFactor());
@@ -83,6 +87,7 @@ public final class MappingFile {
         node.put("reportBatchItemFailures", handling.reportBatchItemFailures());
         node.put("onFailureDestination", handling.onFailureDestination());
         node.put("enabled", mapping.enabled());
+        node.put("maximumConcurrency", mapping.maximumConcurrency());
         node.put("lastModified", entry.lastModified().toEpochMilli());
         return node;
     }
@@ -98,12 +103,15 @@ public final class MappingFile {
                 node.path("uuid").asText(),
                 node.path("functionName").asText(),
                 node.path("eventSourceArn").asText(),
-                StartingPosition.valueOf(node.path("startingPosition").asText()),
+                node.path("startingPosition").isTextual()
+                        ? StartingPosition.valueOf(node.path("startingPosition").asText())
+                        : null,
                 node.path("batchSize").asInt(EventSourceMapping.DEFAULT_BATCH_SIZE),
                 node.path("maximumBatchingWindowInSeconds").asInt(),
                 node.path("parallelizationFactor").asInt(1),
                 handling,
-                node.path("enabled").asBoolean(true));
+                node.path("enabled").asBoolean(true),
+                node.path("maximumConcurrency").asInt(0));
         return new MappingEntry(
                 mapping,
                 false,

@@ -21,9 +21,10 @@ final class FunctionEvents {
             "Api", new ApiEvent(),
             "HttpApi", new HttpApiEvent(),
             "DynamoDB", new DynamoDbEvent(),
+            "SQS", new SqsEvent(),
             "Schedule", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE),
             "ScheduleV2", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE_V2)
-            // Planned: SQS, SNS.
+            // Planned: SNS.
             );
     private static final Set<String> NOT_YET = Set.of(
             "AlexaSkill",
@@ -38,8 +39,7 @@ final class FunctionEvents {
             "MSK",
             "S3",
             "SelfManagedKafka",
-            "SNS",
-            "SQS");
+            "SNS");
     private static final Map<String, String> API_ID_PROPERTY = Map.of("Api", "RestApiId", "HttpApi", "ApiId");
 
     private FunctionEvents() {}

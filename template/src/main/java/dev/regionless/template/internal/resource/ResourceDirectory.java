@@ -140,6 +140,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.routing().healthChecks(),
                 context.queues(),
                 context.schedules(),
+                context.queueEvents(),
                 warnings);
     }
 
