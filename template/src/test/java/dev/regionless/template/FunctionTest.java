@@ -250,8 +250,8 @@ class FunctionTest {
         var app = Templates.read(Templates.hello("""
                 Events:
                   Messages:
-                    Type: SQS
-                    Properties: {Queue: !GetAtt Queue.Arn}
+                    Type: Kinesis
+                    Properties: {Stream: !GetAtt Stream.Arn}
                   Topic:
                     Type: SNS
                     Properties: {Topic: !Ref Topic}
@@ -259,7 +259,7 @@ class FunctionTest {
 
         assertThat(app.warnings())
                 .containsExactly(
-                        "template.yaml:11: Resources.Hello.Properties.Events.Messages.Type: SQS events are not supported "
+                        "template.yaml:11: Resources.Hello.Properties.Events.Messages.Type: Kinesis events are not supported "
                                 + "yet; this event is ignored",
                         "template.yaml:14: Resources.Hello.Properties.Events.Topic.Type: SNS events are not supported "
                                 + "yet; this event is ignored");

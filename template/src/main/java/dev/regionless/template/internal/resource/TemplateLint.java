@@ -150,14 +150,15 @@ final class TemplateLint {
         }
     }
 
+    /** Where the event is written (its line), or its path under the function when it came from elsewhere. */
     private Location eventLocation(String functionLogicalId, String eventName) {
-        return context.directory()
-                .entry(functionLogicalId)
-                .orElseThrow()
-                .location()
-                .child("Properties")
-                .child("Events")
-                .child(eventName);
+        var entry = context.directory().entry(functionLogicalId).orElseThrow();
+        return entry.properties()
+                .get("Events")
+                .filter(node -> node instanceof dev.regionless.template.internal.node.Mapping)
+                .flatMap(node -> ((dev.regionless.template.internal.node.Mapping) node).get(eventName))
+                .map(dev.regionless.template.internal.node.Node::location)
+                .orElse(entry.location().child("Properties").child("Events").child(eventName));
     }
 
     private java.util.Optional<FunctionSpec> function(String logicalId) {
