@@ -28,6 +28,8 @@ import dev.regionless.functions.FunctionErrors;
  * @param enabled false to keep the mapping and its position without delivering anything
  * @param maximumConcurrency a queue mapping's {@code ScalingConfig.MaximumConcurrency}, 2 to 1,000: the most batches
  *     it has in flight at once; 0 when not set (Lambda's default, up to 1,000). Always 0 for a stream
+ * @param filterCriteria a queue mapping's filters: messages that match none are deleted without invoking the
+ *     function. Always empty for a stream (Regionless does not filter stream records)
  */
 public record EventSourceMapping(
         String uuid,
@@ -39,7 +41,8 @@ public record EventSourceMapping(
         int parallelizationFactor,
         FailureHandling failureHandling,
         boolean enabled,
-        int maximumConcurrency) {
+        int maximumConcurrency,
+        FilterCriteria filterCriteria) {
     public static final int DEFAULT_BATCH_SIZE = 100;
     /** Lambda's default batch size for a queue, which is also the most a FIFO queue's mapping may take. */
     public static final int DEFAULT_QUEUE_BATCH_SIZE = 10;
@@ -55,6 +58,7 @@ public record EventSourceMapping(
         requireNonNull(functionName, "functionName");
         requireNonNull(eventSourceArn, "eventSourceArn");
         requireNonNull(failureHandling, "failureHandling");
+        requireNonNull(filterCriteria, "filterCriteria");
         if (uuid.isBlank()) {
             throw FunctionErrors.invalidParameter("uuid: '" + uuid + "' (expected: a non-blank identifier)");
         }
@@ -84,6 +88,11 @@ public record EventSourceMapping(
                     throw FunctionErrors.invalidParameter("ScalingConfig: MaximumConcurrency " + maximumConcurrency
                             + " (expected: no ScalingConfig; it applies to queue sources only)");
                 }
+                if (!filterCriteria.isEmpty()) {
+                    throw FunctionErrors.invalidParameter("FilterCriteria is not supported for this event source"
+                            + " mapping (event filtering is not supported by Regionless for streams; filter in the"
+                            + " function)");
+                }
             }
             case MappingSource.Queue queue -> {
                 if (startingPosition != null) {
@@ -96,7 +105,8 @@ public record EventSourceMapping(
     /**
      * A mapping without a scaling config, as every stream mapping is.
      *
-     * @see #EventSourceMapping(String, String, String, StartingPosition, int, int, int, FailureHandling, boolean, int)
+     * @see #EventSourceMapping(String, String, String, StartingPosition, int, int, int, FailureHandling, boolean, int,
+     *     FilterCriteria)
      */
     public EventSourceMapping(
             String uuid,
@@ -118,7 +128,8 @@ public record EventSourceMapping(
                 parallelizationFactor,
                 failureHandling,
                 enabled,
-                0);
+                0,
+                FilterCriteria.none());
     }
 
     /** A mapping with Lambda's defaults: batches of 100, no batching window, one lane, default failure handling. */
@@ -148,7 +159,8 @@ public record EventSourceMapping(
                 1,
                 FailureHandling.defaults(),
                 true,
-                0);
+                0,
+                FilterCriteria.none());
     }
 
     public EventSourceMapping withFunctionName(String newFunctionName) {
@@ -162,7 +174,8 @@ public record EventSourceMapping(
                 parallelizationFactor,
                 failureHandling,
                 enabled,
-                maximumConcurrency);
+                maximumConcurrency,
+                filterCriteria);
     }
 
     public EventSourceMapping withBatchSize(int newBatchSize) {
@@ -176,7 +189,8 @@ public record EventSourceMapping(
                 parallelizationFactor,
                 failureHandling,
                 enabled,
-                maximumConcurrency);
+                maximumConcurrency,
+                filterCriteria);
     }
 
     public EventSourceMapping withMaximumBatchingWindowInSeconds(int seconds) {
@@ -190,7 +204,8 @@ public record EventSourceMapping(
                 parallelizationFactor,
                 failureHandling,
                 enabled,
-                maximumConcurrency);
+                maximumConcurrency,
+                filterCriteria);
     }
 
     public EventSourceMapping withParallelizationFactor(int factor) {
@@ -204,7 +219,8 @@ public record EventSourceMapping(
                 factor,
                 failureHandling,
                 enabled,
-                maximumConcurrency);
+                maximumConcurrency,
+                filterCriteria);
     }
 
     public EventSourceMapping withFailureHandling(FailureHandling newFailureHandling) {
@@ -218,7 +234,8 @@ public record EventSourceMapping(
                 parallelizationFactor,
                 newFailureHandling,
                 enabled,
-                maximumConcurrency);
+                maximumConcurrency,
+                filterCriteria);
     }
 
     public EventSourceMapping withEnabled(boolean newEnabled) {
@@ -232,7 +249,8 @@ public record EventSourceMapping(
                 parallelizationFactor,
                 failureHandling,
                 newEnabled,
-                maximumConcurrency);
+                maximumConcurrency,
+                filterCriteria);
     }
 
     public EventSourceMapping withMaximumConcurrency(int concurrency) {
@@ -246,7 +264,23 @@ public record EventSourceMapping(
                 parallelizationFactor,
                 failureHandling,
                 enabled,
-                concurrency);
+                concurrency,
+                filterCriteria);
+    }
+
+    public EventSourceMapping withFilterCriteria(FilterCriteria newFilterCriteria) {
+        return new EventSourceMapping(
+                uuid,
+                functionName,
+                eventSourceArn,
+                startingPosition,
+                batchSize,
+                maximumBatchingWindowInSeconds,
+                parallelizationFactor,
+                failureHandling,
+                enabled,
+                maximumConcurrency,
+                newFilterCriteria);
     }
 
     /** What feeds the function: a table's stream or a queue. */

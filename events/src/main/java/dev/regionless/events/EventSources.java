@@ -24,8 +24,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * A region's event source mappings: each enabled mapping has pollers that feed its table's stream to its function,
- * batch by batch, in order, handling failures as the mapping's {@link FailureHandling} says. Delivery is at least
- * once, as on Lambda: a batch whose success was not yet recorded when the region stopped is delivered again.
+ * batch by batch, in order, handling failures as the mapping's {@link FailureHandling} says; or that receive batches
+ * from its queue and delete what the function processed, leaving the rest to the queue's visibility timeout and
+ * redrive policy. Delivery is at least once, as on Lambda: a batch whose success was not yet recorded when the region
+ * stopped is delivered again.
  *
  * <p>Mappings come from two places: the deployed template ({@link #deploy}), which declares its set again on each
  * deploy, and the Lambda API ({@link #create}, {@link #update}, {@link #delete}), whose mappings are kept in the

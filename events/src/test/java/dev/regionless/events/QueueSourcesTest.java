@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,48 @@ class QueueSourcesTest {
         tables.clock.advance(Duration.ofSeconds(31));
         awaitEmpty("jobs.fifo");
         assertThat(functions.bodies().getLast()).containsExactly("poison-a2", "a3");
+    }
+
+    @Test
+    void pollersScaleWithTheBacklogUpToTheMaximumConcurrencyAndNoFurther() throws InterruptedException {
+        var arn = queue("jobs", Map.of());
+        var release = new CountDownLatch(1);
+        var inFlight = new AtomicInteger();
+        var mostInFlight = new AtomicInteger();
+        functions.answer = records -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return QueueFunctions.completed("null");
+        };
+        for (int i = 0; i < 20; i++) {
+            send("jobs", "job-" + i);
+        }
+
+        sources.deploy(List.of(mapping(arn).withBatchSize(1).withMaximumConcurrency(4)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight.get() == 4);
+        release.countDown();
+        awaitEmpty("jobs");
+        assertThat(mostInFlight.get()).isEqualTo(4);
+        assertThat(functions.invocations).hasSize(20);
+    }
+
+    @Test
+    void messagesThatMatchNoFilterAreDeletedWithoutInvokingTheFunction() {
+        var arn = queue("jobs", Map.of());
+        send("jobs", "{\"kind\": \"order\", \"id\": 1}", "{\"kind\": \"spam\"}", "plain text");
+
+        sources.deploy(List.of(
+                mapping(arn).withFilterCriteria(new FilterCriteria(List.of("{\"body\": {\"kind\": [\"order\"]}}")))));
+
+        awaitEmpty("jobs");
+        assertThat(functions.bodies().stream().flatMap(List::stream))
+                .containsExactly("{\"kind\": \"order\", \"id\": 1}");
     }
 
     @Test

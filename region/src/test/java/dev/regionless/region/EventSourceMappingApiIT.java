@@ -233,7 +233,7 @@ class EventSourceMappingApiIT {
                         .pattern("{\"eventName\":[\"INSERT\"]}")
                         .build())),
                 "FilterCriteria is not supported for this event source mapping (event filtering is not supported by"
-                        + " Regionless; filter in the function)");
+                        + " Regionless for streams; filter in the function)");
         assertThat(fixture.lambda
                         .listEventSourceMappings(b -> b.functionName("Recorder"))
                         .eventSourceMappings())

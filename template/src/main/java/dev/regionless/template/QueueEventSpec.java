@@ -17,6 +17,8 @@ import static java.util.Objects.requireNonNull;
  * @param maximumConcurrency {@code ScalingConfig.MaximumConcurrency}, 2..1000, or 0 when not set
  * @param reportBatchItemFailures {@code FunctionResponseTypes} holds {@code ReportBatchItemFailures}
  * @param enabled {@code Enabled} (default true): whether the queue is polled at all
+ * @param filterPatterns {@code FilterCriteria.Filters[].Pattern}, each a JSON filter pattern as written; a message
+ *     that matches none is deleted without invoking the function (checked fully by the region at deploy)
  */
 public record QueueEventSpec(
         String functionLogicalId,
@@ -28,9 +30,11 @@ public record QueueEventSpec(
         int batchingWindowSeconds,
         int maximumConcurrency,
         boolean reportBatchItemFailures,
-        boolean enabled) {
+        boolean enabled,
+        java.util.List<String> filterPatterns) {
 
     public QueueEventSpec {
+        filterPatterns = java.util.List.copyOf(filterPatterns);
         requireNonNull(functionLogicalId, "functionLogicalId");
         requireNonNull(functionName, "functionName");
         requireNonNull(eventName, "eventName");

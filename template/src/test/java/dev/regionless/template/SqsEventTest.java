@@ -136,15 +136,31 @@ class SqsEventTest {
     }
 
     @Test
-    void filterCriteriaAreWarnedAboutAndIgnored() {
-        var app = Templates.read(template("""
+    void filterPatternsAreReadAsWritten() {
+        var event = jobs("""
                 Queue: !GetAtt Q.Arn
-                FilterCriteria: {Filters: [{Pattern: '{"body": {"kind": ["a"]}}'}]}
-                """));
+                FilterCriteria:
+                  Filters:
+                    - Pattern: '{"body": {"kind": ["order"]}}'
+                    - Pattern: '{"attributes": {"ApproximateReceiveCount": ["1"]}}'
+                """);
 
-        assertThat(app.queueEvents()).hasSize(1);
-        assertThat(app.warnings())
-                .anySatisfy(warning ->
-                        assertThat(warning).contains("FilterCriteria").contains("not filtered yet"));
+        assertThat(event.filterPatterns())
+                .containsExactly(
+                        "{\"body\": {\"kind\": [\"order\"]}}",
+                        "{\"attributes\": {\"ApproximateReceiveCount\": [\"1\"]}}");
+    }
+
+    @Test
+    void aFilterPatternThatIsNotAJsonObjectIsRejected() {
+        assertRejected(
+                """
+                Queue: !GetAtt Q.Arn
+                FilterCriteria:
+                  Filters:
+                    - Pattern: 'kind = order'
+                """,
+                "template.yaml:16: Resources.Hello.Properties.Events.Jobs.Properties.FilterCriteria.Filters[0].Pattern:"
+                        + " kind = order (expected: a JSON object, a filter pattern)");
     }
 }

@@ -27,7 +27,7 @@ final class QueueApp {
               Function:
                 Runtime: java21
                 CodeUri: ${jar}
-                Timeout: 5
+                Timeout: 30
                 Environment:
                   Variables:
                     RECEIVED_TABLE: received
@@ -43,7 +43,7 @@ final class QueueApp {
                 Type: AWS::SQS::Queue
                 Properties:
                   QueueName: jobs
-                  VisibilityTimeout: 30
+                  VisibilityTimeout: 180
                   RedrivePolicy:
                     deadLetterTargetArn: !GetAtt JobsDeadLetters.Arn
                     maxReceiveCount: 2
@@ -55,18 +55,18 @@ final class QueueApp {
                 Type: AWS::SQS::Queue
                 Properties:
                   QueueName: partial
-                  VisibilityTimeout: 30
+                  VisibilityTimeout: 180
               Ordered:
                 Type: AWS::SQS::Queue
                 Properties:
                   QueueName: ordered.fifo
                   FifoQueue: true
-                  VisibilityTimeout: 30
+                  VisibilityTimeout: 180
               Throttled:
                 Type: AWS::SQS::Queue
                 Properties:
                   QueueName: throttled
-                  VisibilityTimeout: 30
+                  VisibilityTimeout: 180
               Worker:
                 Type: AWS::Serverless::Function
                 Properties:

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingRequest;
 import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
+import software.amazon.awssdk.services.lambda.model.Filter;
 import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -86,6 +87,8 @@ class QueueEventSourceIT {
     }
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The template's queues hide a received message for 180 s, six times the functions' 30 s timeout. */
+    private static final Duration VISIBILITY_PASSED = Duration.ofSeconds(181);
 
     @Test
     void aBatchIsDeliveredAsAnSqsEventAndDeletedOnceTheFunctionSucceeds() {
@@ -124,9 +127,9 @@ class QueueEventSourceIT {
         await().atMost(PATIENCE).until(() -> received.invocations().equals(List.of("poison-pill failed")));
         assertThat(counts("jobs")).isEqualTo(List.of(0, 1));
 
-        regions.clock().advance(Duration.ofSeconds(31));
+        regions.clock().advance(VISIBILITY_PASSED);
         await().atMost(PATIENCE).until(() -> received.invocations().size() == 2);
-        regions.clock().advance(Duration.ofSeconds(31));
+        regions.clock().advance(VISIBILITY_PASSED);
 
         await().atMost(PATIENCE).until(() -> counts("jobs-dlq").equals(List.of(1, 0)));
         var dead = sqs.receiveMessage(b -> b.queueUrl(url("jobs-dlq")).messageSystemAttributeNamesWithStrings("All"))
@@ -147,7 +150,7 @@ class QueueEventSourceIT {
         assertThat(received.processed()).containsExactlyInAnyOrder("a", "c");
         await().atMost(PATIENCE).until(() -> counts("partial").equals(List.of(0, 1)));
 
-        regions.clock().advance(Duration.ofSeconds(31));
+        regions.clock().advance(VISIBILITY_PASSED);
 
         await().atMost(PATIENCE).until(() -> received.invocations().size() == 2);
         assertThat(received.invocations()).containsExactly("a,poison-b,c partial", "poison-b partial");
@@ -197,20 +200,25 @@ class QueueEventSourceIT {
     }
 
     @Test
-    void aMappingCreatedThroughTheApiDeliversAndOutlivesARegionRestart() {
+    void aMappingCreatedThroughTheApiFiltersDeliversAndOutlivesARegionRestart() {
         var queueUrl = sqs.createQueue(b -> b.queueName("api-jobs")).queueUrl();
         var created = lambda.createEventSourceMapping(b -> b.functionName("Unmapped")
                 .eventSourceArn(arn("api-jobs"))
                 .batchSize(5)
                 .scalingConfig(s -> s.maximumConcurrency(3))
+                .filterCriteria(f -> f.filters(Filter.builder()
+                        .pattern("{\"body\": [{\"anything-but\": [\"skip\"]}]}")
+                        .build()))
                 .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES));
         assertThat(created.state()).isEqualTo("Creating");
         assertThat(created.batchSize()).isEqualTo(5);
         assertThat(created.scalingConfig().maximumConcurrency()).isEqualTo(3);
         assertThat(created.startingPosition()).isNull();
         assertThat(created.eventSourceArn()).isEqualTo(arn("api-jobs"));
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("skip"));
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("before"));
         await().atMost(PATIENCE).until(() -> received.processed().contains("before"));
+        await().atMost(PATIENCE).until(() -> counts("api-jobs").equals(List.of(0, 0)));
 
         received.close();
         regions.restart();
@@ -223,6 +231,10 @@ class QueueEventSourceIT {
         var kept = lambda.getEventSourceMapping(b -> b.uuid(created.uuid()));
         assertThat(kept.state()).isEqualTo("Enabled");
         assertThat(kept.scalingConfig().maximumConcurrency()).isEqualTo(3);
+        assertThat(kept.filterCriteria().filters())
+                .singleElement()
+                .satisfies(filter ->
+                        assertThat(filter.pattern()).isEqualTo("{\"body\": [{\"anything-but\": [\"skip\"]}]}"));
         assertThat(received.processed()).containsExactly("before", "after");
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.regionless.common.Json;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.FailureHandling;
+import dev.regionless.events.FilterCriteria;
 import dev.regionless.events.StartingPosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,6 +89,8 @@ public final class MappingFile {
         node.put("onFailureDestination", handling.onFailureDestination());
         node.put("enabled", mapping.enabled());
         node.put("maximumConcurrency", mapping.maximumConcurrency());
+        var filters = node.putArray("filterPatterns");
+        mapping.filterCriteria().patterns().forEach(filters::add);
         node.put("lastModified", entry.lastModified().toEpochMilli());
         return node;
     }
@@ -111,7 +114,11 @@ public final class MappingFile {
                 node.path("parallelizationFactor").asInt(1),
                 handling,
                 node.path("enabled").asBoolean(true),
-                node.path("maximumConcurrency").asInt(0));
+                node.path("maximumConcurrency").asInt(0),
+                new FilterCriteria(node.path("filterPatterns")
+                        .valueStream()
+                        .map(JsonNode::asText)
+                        .toList()));
         return new MappingEntry(
                 mapping,
                 false,

@@ -40,6 +40,9 @@ final class QueuePoller implements MappingPoller {
     private final SqsEvents events;
     private final Wakeup wakeup = new Wakeup();
     private final QueueDelivery delivery;
+    /** The mapping's filter patterns, compiled once; a message must match one of them, if there are any. */
+    private final List<EventPattern> filters;
+
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     /** Guards {@link #workers} and the decision to start one, against {@link #requestStop()}. */
     private final Object lock = new Object();
@@ -50,6 +53,9 @@ final class QueuePoller implements MappingPoller {
     private QueuePoller(QueueMappingRuntime runtime) {
         this.runtime = requireNonNull(runtime, "runtime");
         this.events = new SqsEvents(runtime.queue().arn(), runtime.region());
+        this.filters = runtime.mapping().filterCriteria().patterns().stream()
+                .map(pattern -> EventPattern.compile("FilterCriteria", pattern))
+                .toList();
         this.delivery = new QueueDelivery(runtime, new BatchDelivery.Pauser() {
             @Override
             public boolean pause(Duration delay, boolean wakeable) {
@@ -163,13 +169,17 @@ final class QueuePoller implements MappingPoller {
                     .requireQueue(runtime.queue().queueName())
                     .settings()
                     .visibilityTimeoutSeconds();
-            var messages = collect();
-            if (messages.isEmpty()) {
+            var received = collect();
+            if (received.isEmpty()) {
                 return retire();
             }
             var visibleAgainAt = runtime.config().clock().instant().plusSeconds(visibility);
-            if (messages.size() >= runtime.mapping().batchSize()) {
+            if (received.size() >= runtime.mapping().batchSize()) {
                 addWorker(); // a full batch: more may be waiting
+            }
+            var messages = filtered(received);
+            if (messages.isEmpty()) {
+                return false;
             }
             var outcome = delivery.deliver(events.batch(messages), visibleAgainAt);
             return !(outcome.outcome() instanceof BatchOutcome.Succeeded) && retire();
@@ -183,6 +193,23 @@ final class QueuePoller implements MappingPoller {
             wakeup.sleep(runtime.config().recheckInterval(), () -> running);
             return false;
         }
+    }
+
+    /** The messages that pass the mapping's filters; Lambda deletes the others from the queue unseen. */
+    private List<ReceivedMessage> filtered(List<ReceivedMessage> received) {
+        if (filters.isEmpty()) {
+            return received;
+        }
+        var passed = new ArrayList<ReceivedMessage>();
+        for (var message : received) {
+            var record = events.record(message);
+            if (filters.stream().anyMatch(filter -> filter.matches(record))) {
+                passed.add(message);
+            } else {
+                runtime.queues().deleteMessage(runtime.queue().queueName(), message.receiptHandle());
+            }
+        }
+        return passed;
     }
 
     /**

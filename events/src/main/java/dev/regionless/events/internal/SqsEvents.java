@@ -76,6 +76,15 @@ final class SqsEvents {
     }
 
     private byte[] write(ReceivedMessage message) {
+        try {
+            return Json.mapper().writeValueAsBytes(record(message));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One record of the event, as the function sees it and as filter patterns match it. */
+    ObjectNode record(ReceivedMessage message) {
         var record = Json.mapper().createObjectNode();
         record.put("messageId", message.messageId());
         record.put("receiptHandle", message.receiptHandle());
@@ -105,10 +114,6 @@ final class SqsEvents {
         record.put("eventSource", "aws:sqs");
         record.put("eventSourceARN", queueArn);
         record.put("awsRegion", region);
-        try {
-            return Json.mapper().writeValueAsBytes(record);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return record;
     }
 }

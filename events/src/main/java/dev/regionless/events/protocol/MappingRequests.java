@@ -10,8 +10,8 @@ import java.util.Set;
  * Reads the settings of {@code CreateEventSourceMapping} and {@code UpdateEventSourceMapping} requests onto a
  * mapping, with Lambda's validation: each value against the service model's bounds (Lambda's own wording), then the
  * rules of the mapping's source ({@link EventSourceMapping#requireConsistent()}). Settings that only other sources know
- * (Amazon MQ, Kafka, DocumentDB) and features Regionless does not run (filters, tumbling windows) are refused rather
- * than ignored.
+ * (Amazon MQ, Kafka, DocumentDB) and features Regionless does not run (stream filters, tumbling windows) are refused
+ * rather than ignored.
  */
 final class MappingRequests {
     /** Accepted and without effect here. */
@@ -75,11 +75,16 @@ final class MappingRequests {
                 yield mapping;
             }
             case "FilterCriteria" -> {
-                if (!value.path("Filters").isMissingNode()
-                        && !value.path("Filters").isEmpty()) {
-                    throw unsupported(field, "event filtering is not supported by Regionless; filter in the function");
+                var filters = value.path("Filters");
+                if (!mapping.fromQueue()) {
+                    if (!filters.isMissingNode() && !filters.isEmpty()) {
+                        throw unsupported(
+                                field,
+                                "event filtering is not supported by Regionless for streams; filter in the function");
+                    }
+                    yield mapping;
                 }
-                yield mapping;
+                yield mapping.withFilterCriteria(filterCriteria(filters));
             }
             default -> {
                 if (OTHER_SOURCES.contains(field)) {
@@ -124,6 +129,26 @@ final class MappingRequests {
             throw validation(number, member, "Member must have value less than or equal to " + max);
         }
         return number;
+    }
+
+    /** {@code FilterCriteria.Filters}: a list of {@code {"Pattern": "<JSON>"}}; an empty or absent list filters nothing. */
+    private static dev.regionless.events.FilterCriteria filterCriteria(JsonNode filters) {
+        if (filters.isMissingNode() || filters.isNull()) {
+            return dev.regionless.events.FilterCriteria.none();
+        }
+        if (!filters.isArray()) {
+            throw FunctionErrors.invalidRequestContent("FilterCriteria.Filters: " + filters + " (expected: a list)");
+        }
+        var patterns = new java.util.ArrayList<String>();
+        for (var filter : filters) {
+            var pattern = filter.path("Pattern");
+            if (!pattern.isTextual()) {
+                throw FunctionErrors.invalidParameter("FilterCriteria.Filters[" + patterns.size() + "]: " + filter
+                        + " (expected: {\"Pattern\": \"<a JSON filter pattern>\"})");
+            }
+            patterns.add(pattern.textValue());
+        }
+        return new dev.regionless.events.FilterCriteria(patterns);
     }
 
     /** {@code ScalingConfig.MaximumConcurrency}; an empty {@code ScalingConfig} (or a null value) removes it. */

@@ -65,6 +65,15 @@ final class MappingResponses {
         if (mapping.maximumConcurrency() != 0) {
             body.put("ScalingConfig", Map.of("MaximumConcurrency", mapping.maximumConcurrency()));
         }
+        if (!mapping.filterCriteria().isEmpty()) {
+            body.put(
+                    "FilterCriteria",
+                    Map.of(
+                            "Filters",
+                            mapping.filterCriteria().patterns().stream()
+                                    .map(pattern -> Map.of("Pattern", pattern))
+                                    .toList()));
+        }
         body.put("EventSourceMappingArn", description.arn());
         return body;
     }

@@ -3,6 +3,7 @@ package dev.regionless.region.internal;
 import dev.regionless.common.schedule.ScheduleExpression;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.FailureHandling;
+import dev.regionless.events.FilterCriteria;
 import dev.regionless.events.ScheduleDefinition;
 import dev.regionless.events.StartingPosition;
 import dev.regionless.functions.FunctionConfig;
@@ -75,7 +76,8 @@ public final class ApplicationMapping {
                         .withMaximumConcurrency(spec.maximumConcurrency())
                         .withFailureHandling(
                                 FailureHandling.defaults().withReportBatchItemFailures(spec.reportBatchItemFailures()))
-                        .withEnabled(spec.enabled()))
+                        .withEnabled(spec.enabled())
+                        .withFilterCriteria(new FilterCriteria(spec.filterPatterns())))
                 .forEach(mappings::add);
         return List.copyOf(mappings);
     }

@@ -159,11 +159,10 @@ final class SamProperties {
                     "MaximumBatchingWindowInSeconds",
                     "Enabled",
                     "ScalingConfig",
-                    "FunctionResponseTypes"),
+                    "FunctionResponseTypes",
+                    "FilterCriteria"),
             Map.ofEntries(
-                    entry("FilterCriteria", "messages are not filtered yet; the function gets every message"),
-                    entry("KmsKeyArn", "filter criteria are not encrypted at rest"),
-                    entry("MetricsConfig", LOGS)),
+                    entry("KmsKeyArn", "filter criteria are not encrypted at rest"), entry("MetricsConfig", LOGS)),
             Map.of(
                     "ProvisionedPollerConfig",
                     "ScalingConfig.MaximumConcurrency; pollers scale with the queue's backlog"));

@@ -63,6 +63,10 @@ final class SqsEvent implements EventSource {
                 .map(SqsEvent::reportsBatchItemFailures)
                 .orElse(false);
         var enabled = properties.get("Enabled").map(Values::bool).orElse(true);
+        var filters = properties
+                .mapping("FilterCriteria")
+                .map(criteria -> filterPatterns(new Properties(criteria, context.resolver())))
+                .orElse(java.util.List.of());
         context.addQueueEvent(new QueueEventSpec(
                 function.logicalId(),
                 function.functionName(),
@@ -73,7 +77,38 @@ final class SqsEvent implements EventSource {
                 window,
                 maximumConcurrency,
                 reports,
-                enabled));
+                enabled,
+                filters));
+    }
+
+    /** {@code Filters: [{Pattern: '<JSON>'}]}; each pattern must be JSON here, and is checked fully at deploy. */
+    private static java.util.List<String> filterPatterns(Properties criteria) {
+        criteria.raw().entries().forEach((key, value) -> {
+            if (!key.equals("Filters")) {
+                throw value.location().error("is not a property of FilterCriteria (expected: Filters)");
+            }
+        });
+        var patterns = new java.util.ArrayList<String>();
+        var filters = criteria.get("Filters").map(Values::sequence);
+        for (var filter : filters.map(sequence -> sequence.items()).orElse(java.util.List.of())) {
+            var filterProperties = new Properties(Values.mapping(filter), criteria.resolver());
+            var pattern = filterProperties.required(
+                    "Pattern", "a JSON filter pattern such as '{\"body\": {\"kind\": [\"order\"]}}'");
+            var text = Values.string(pattern);
+            try {
+                var node = dev.regionless.common.Json.mapper().readTree(text);
+                if (node == null || !node.isObject()) {
+                    throw Values.unexpected(pattern, "a JSON object, a filter pattern");
+                }
+            } catch (java.io.IOException e) {
+                throw Values.unexpected(pattern, "a JSON object, a filter pattern");
+            }
+            patterns.add(text);
+        }
+        if (patterns.size() > 5) {
+            throw criteria.raw().location().child("Filters").error(patterns.size() + " filters (expected: at most 5)");
+        }
+        return patterns;
     }
 
     private static int maximumConcurrency(Properties config) {
