@@ -131,7 +131,10 @@ class QueueEventSourceIT {
         await().atMost(PATIENCE).until(() -> received.invocations().size() == 2);
         regions.clock().advance(VISIBILITY_PASSED);
 
-        await().atMost(PATIENCE).until(() -> counts("jobs-dlq").equals(List.of(1, 0)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(counts("jobs-dlq"))
+                        .as("jobs-dlq; jobs holds %s, the invocations were %s", counts("jobs"), received.invocations())
+                        .isEqualTo(List.of(1, 0)));
         var dead = sqs.receiveMessage(b -> b.queueUrl(url("jobs-dlq")).messageSystemAttributeNamesWithStrings("All"))
                 .messages();
         assertThat(dead).singleElement().satisfies(message -> {

@@ -7,6 +7,7 @@ import dev.regionless.functions.InvocationResult;
 import dev.regionless.queues.ReceivedMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ final class QueueDelivery {
         if (runtime.functions().function(name).isEmpty()) {
             return new QueueOutcome(
                     new BatchOutcome.NotInvoked("", 404, "cannot be invoked: the function is not deployed"),
-                    java.util.Set.of());
+                    Set.of());
         }
         InvocationResult result;
         try {
@@ -76,7 +77,7 @@ final class QueueDelivery {
             return new QueueOutcome(
                     new BatchOutcome.NotInvoked(
                             "", e.status(), "cannot be invoked: " + e.code() + ": " + e.getMessage()),
-                    java.util.Set.of());
+                    Set.of());
         }
         var outcome = QueueOutcome.of(
                 result, batch, runtime.mapping().failureHandling().reportBatchItemFailures());

@@ -39,17 +39,48 @@ final class Receiver {
         // The wait is real time, as an HTTP request's is; message times come from the clock.
         long deadline = System.nanoTime() + waitNanos;
         Selection.Picked picked;
+        boolean waitOn;
+        do {
+            picked = pickOrWait(queue, max, visibilityMillis, deadline);
+            if (picked == null) {
+                return List.of();
+            }
+            if (picked.wrote()) {
+                db.awaitDurable();
+            }
+            picked.afterDurable().forEach(Runnable::run);
+            // A look that only moved or expired messages took nothing: finish its work, then wait on.
+            waitOn = picked.taken().isEmpty() && picked.wrote() && deadline - System.nanoTime() > 0;
+        } while (waitOn);
+        var messages = new ArrayList<ReceivedMessage>();
+        for (var taken : picked.taken()) {
+            var bytes = db.get(Family.MESSAGES, Keys.message(queue.id, taken.number()));
+            if (bytes != null) {
+                messages.add(message(queue.id, taken, StoredMessage.decode(bytes), attributeNames));
+            } else {
+                forget(queue, taken.number()); // purged since it was sent or picked
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * Picks under the queue's lock, waiting for messages until {@code deadline}; returns a pick that took messages,
+     * or one that wrote (moved dead letters, deleted expired messages) and must be finished before waiting on, or
+     * the last empty pick; {@code null} if the queue was deleted.
+     */
+    private Selection.Picked pickOrWait(LiveQueue queue, int max, long visibilityMillis, long deadline) {
         queue.lock.lock();
         try {
             while (true) {
                 if (queue.isDeleted()) {
-                    return List.of();
+                    return null;
                 }
                 long now = clock.millis();
-                picked = selection.pick(queue, now, max, visibilityMillis);
+                var picked = selection.pick(queue, now, max, visibilityMillis);
                 long left = deadline - System.nanoTime();
-                if (!picked.taken().isEmpty() || left <= 0) {
-                    break;
+                if (!picked.taken().isEmpty() || picked.wrote() || left <= 0) {
+                    return picked;
                 }
                 long untilVisible = queue.untilNextVisible(now);
                 long sleep = Math.min(left, RECHECK_NANOS);
@@ -61,20 +92,6 @@ final class Receiver {
         } finally {
             queue.lock.unlock();
         }
-        if (picked.wrote()) {
-            db.awaitDurable();
-        }
-        picked.afterDurable().forEach(Runnable::run);
-        var messages = new ArrayList<ReceivedMessage>();
-        for (var taken : picked.taken()) {
-            var bytes = db.get(Family.MESSAGES, Keys.message(queue.id, taken.number()));
-            if (bytes != null) {
-                messages.add(message(queue.id, taken, StoredMessage.decode(bytes), attributeNames));
-            } else {
-                forget(queue, taken.number()); // purged since it was sent or picked
-            }
-        }
-        return messages;
     }
 
     private static void forget(LiveQueue queue, long number) {
