@@ -67,8 +67,7 @@ final class QueueDelivery {
         var name = runtime.mapping().functionName();
         if (runtime.functions().function(name).isEmpty()) {
             return new QueueOutcome(
-                    new BatchOutcome.NotInvoked("", 404, "cannot be invoked: the function is not deployed"),
-                    Set.of());
+                    new BatchOutcome.NotInvoked("", 404, "cannot be invoked: the function is not deployed"), Set.of());
         }
         InvocationResult result;
         try {
