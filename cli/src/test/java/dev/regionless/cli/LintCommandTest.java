@@ -87,4 +87,28 @@ class LintCommandTest {
                         + " cron(0 12 * * * *) (expected: day-of-month or day-of-week must be ? (one of them, not both))"
                         + System.lineSeparator());
     }
+
+    @Test
+    void aQueueThatHidesMessagesForLessThanSixFunctionTimeoutsIsWarnedAbout() throws IOException {
+        int code = lint(function("""
+                Timeout: 20
+                Events:
+                  Jobs:
+                    Type: SQS
+                    Properties: {Queue: !GetAtt Jobs.Arn}
+                """) + """
+                  Jobs:
+                    Type: AWS::SQS::Queue
+                    Properties: {VisibilityTimeout: 60}
+                """);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines())
+                .containsExactly(
+                        "warning: template.yaml:11: Resources.Slow.Properties.Events.Jobs: queue Jobs has a"
+                                + " VisibilityTimeout of 60 s, less than six times the 20 s Timeout of Slow: a message"
+                                + " can reappear and be processed again while its batch is still running or being"
+                                + " retried (expected: a VisibilityTimeout of at least 120 s)",
+                        "template.yaml: 1 warning");
+    }
 }

@@ -9,6 +9,7 @@ import dev.regionless.events.internal.RunningMappings;
 import dev.regionless.functions.FunctionErrors;
 import dev.regionless.functions.FunctionInfo;
 import dev.regionless.functions.Functions;
+import dev.regionless.queues.QueueStore;
 import dev.regionless.tables.TableStore;
 import dev.regionless.tables.streams.TableStream;
 import java.time.Clock;
@@ -23,8 +24,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * A region's event source mappings: each enabled mapping has pollers that feed its table's stream to its function,
- * batch by batch, in order, handling failures as the mapping's {@link FailureHandling} says. Delivery is at least
- * once, as on Lambda: a batch whose success was not yet recorded when the region stopped is delivered again.
+ * batch by batch, in order, handling failures as the mapping's {@link FailureHandling} says; or that receive batches
+ * from its queue and delete what the function processed, leaving the rest to the queue's visibility timeout and
+ * redrive policy. Delivery is at least once, as on Lambda: a batch whose success was not yet recorded when the region
+ * stopped is delivered again.
  *
  * <p>Mappings come from two places: the deployed template ({@link #deploy}), which declares its set again on each
  * deploy, and the Lambda API ({@link #create}, {@link #update}, {@link #delete}), whose mappings are kept in the
@@ -34,6 +37,9 @@ import java.util.function.UnaryOperator;
 public final class EventSources implements AutoCloseable {
     private final Functions functions;
     private final TableStore tables;
+    /** The region's queues, or {@code null} for a region without them: queue mappings are refused there. */
+    private final QueueStore queues;
+
     private final EventSourcesConfig config;
     private final FailureDestinations destinations;
     private final MappingFile file;
@@ -45,13 +51,18 @@ public final class EventSources implements AutoCloseable {
     private boolean closed;
 
     private EventSources(
-            Functions functions, TableStore tables, EventSourcesConfig config, FailureDestinations destinations) {
+            Functions functions,
+            TableStore tables,
+            QueueStore queues,
+            EventSourcesConfig config,
+            FailureDestinations destinations) {
         this.functions = requireNonNull(functions, "functions");
         this.tables = requireNonNull(tables, "tables");
+        this.queues = queues;
         this.config = requireNonNull(config, "config");
         this.destinations = requireNonNull(destinations, "destinations");
         this.file = new MappingFile(config.mappingsFile());
-        this.running = new RunningMappings(functions, tables, config, destinations);
+        this.running = new RunningMappings(functions, tables, queues, config, destinations);
     }
 
     /** Event sources with the default retry and retention settings; none are deployed yet. */
@@ -70,7 +81,24 @@ public final class EventSources implements AutoCloseable {
      */
     public static EventSources create(
             Functions functions, TableStore tables, EventSourcesConfig config, FailureDestinations destinations) {
-        var sources = new EventSources(functions, tables, config, destinations);
+        return start(new EventSources(functions, tables, null, config, destinations));
+    }
+
+    /**
+     * Event sources of a region with queues: besides table streams, its queues may feed its functions
+     * ({@code EventSourceArn} a queue ARN). Starts the mappings kept in the config's mappings file at once.
+     */
+    public static EventSources create(
+            Functions functions,
+            TableStore tables,
+            QueueStore queues,
+            EventSourcesConfig config,
+            FailureDestinations destinations) {
+        return start(new EventSources(functions, tables, requireNonNull(queues, "queues"), config, destinations));
+    }
+
+    private static EventSources start(EventSources sources) {
+        var tables = sources.tables;
         synchronized (sources) {
             sources.file.load().forEach(entry -> sources.entries.put(entry.uuid(), entry));
             sources.running.apply(List.copyOf(sources.entries.values()));
@@ -223,6 +251,10 @@ public final class EventSources implements AutoCloseable {
         var function = functions
                 .function(mapping.functionName())
                 .orElseThrow(() -> FunctionErrors.functionNotFound(mapping.functionName()));
+        mapping.requireConsistent();
+        if (mapping.source() instanceof MappingSource.Queue queue) {
+            requireQueue(queue);
+        }
         mapping.failureHandling().onFailure().ifPresent(destinations::destination);
         entries.values().stream()
                 .filter(rivals)
@@ -234,6 +266,23 @@ public final class EventSources implements AutoCloseable {
                             mapping.eventSourceArn(), mapping.functionName(), other.uuid());
                 });
         return function;
+    }
+
+    /** A queue mapping's queue must be one of this region's, and exist, as Lambda checks when it is created. */
+    private void requireQueue(MappingSource.Queue queue) {
+        if (queues == null) {
+            throw FunctionErrors.invalidParameter(
+                    "EventSourceArn: " + queue.arn() + " (expected: a DynamoDB stream ARN; this region has no queues)");
+        }
+        if (!queue.region().equals(queues.region()) || !queue.accountId().equals(queues.accountId())) {
+            throw FunctionErrors.invalidParameter("EventSourceArn: " + queue.arn() + " (expected: a queue of this"
+                    + " region such as " + queues.arn(queue.queueName()) + "; queues in other regions or accounts"
+                    + " are not reachable from Regionless)");
+        }
+        if (queues.queue(queue.queueName()).isEmpty()) {
+            throw FunctionErrors.invalidParameter("EventSourceArn: " + queue.arn() + " (expected: an existing queue;"
+                    + " there is no queue " + queue.queueName() + " in " + queues.region() + ")");
+        }
     }
 
     private MappingEntry apiEntry(String uuid) {
@@ -264,7 +313,7 @@ public final class EventSources implements AutoCloseable {
     private MappingDescription describe(MappingEntry entry, String transition) {
         var mapping = entry.mapping();
         var state = transition != null ? transition : mapping.enabled() ? "Enabled" : "Disabled";
-        var source = mapping.eventSourceArn().startsWith("arn:") && !entry.fromTemplate()
+        var source = mapping.eventSourceArn().startsWith("arn:") && (!entry.fromTemplate() || mapping.fromQueue())
                 ? mapping.eventSourceArn()
                 : tables.table(mapping.tableName())
                         .flatMap(TableStream::of)

@@ -1,6 +1,6 @@
 /**
- * Event source mappings: a region's table streams feeding its functions, in batches and in order, as Lambda's
- * DynamoDB triggers do. It reads streams through the {@code tables} API and invokes through the {@code functions}
- * API, and knows nothing else of either service.
+ * Event source mappings: a region's table streams and queues feeding its functions, in batches, as Lambda's DynamoDB
+ * and SQS triggers do. It reads streams through the {@code tables} API, receives and deletes messages through the
+ * {@code queues} API and invokes through the {@code functions} API, and knows nothing else of those services.
  */
 package dev.regionless.events;

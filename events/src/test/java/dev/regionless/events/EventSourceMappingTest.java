@@ -71,9 +71,77 @@ class EventSourceMappingTest {
     @Test
     void anArnThatIsNoStreamArnIsRefused() {
         assertThatThrownBy(() -> EventSourceMapping.of(
-                        "m-1", "broadcast", "arn:aws:sqs:eu-west-2:000000000000:queue", StartingPosition.LATEST))
+                        "m-1", "broadcast", "arn:aws:sns:eu-west-2:000000000000:topic", StartingPosition.LATEST))
                 .isInstanceOf(AwsException.class)
-                .hasMessageStartingWith("eventSourceArn: arn:aws:sqs:eu-west-2:000000000000:queue (expected: a DynamoDB"
+                .hasMessageStartingWith("eventSourceArn: arn:aws:sns:eu-west-2:000000000000:topic (expected: a DynamoDB"
                         + " stream ARN");
+    }
+
+    private static final String QUEUE_ARN = "arn:aws:sqs:eu-west-2:000000000000:jobs";
+
+    @Test
+    void aQueueMappingHasLambdasQueueDefaultsAndNoStartingPosition() {
+        var mapping = EventSourceMapping.ofQueue("m-1", "worker", QUEUE_ARN);
+
+        assertThat(mapping.batchSize()).isEqualTo(10);
+        assertThat(mapping.startingPosition()).isNull();
+        assertThat(mapping.maximumConcurrency()).isZero();
+        assertThat(mapping.source()).isEqualTo(new MappingSource.Queue(QUEUE_ARN, "eu-west-2", "000000000000", "jobs"));
+        assertThat(mapping.requireConsistent()).isSameAs(mapping);
+        assertThatThrownBy(() -> EventSourceMapping.of("m-1", "worker", QUEUE_ARN, StartingPosition.LATEST))
+                .hasMessage("StartingPosition is not valid for SQS event sources.");
+    }
+
+    @Test
+    void aQueueBatchOverTenNeedsABatchingWindowAsOnLambda() {
+        var mapping = EventSourceMapping.ofQueue("m-1", "worker", QUEUE_ARN).withBatchSize(100);
+
+        assertThatThrownBy(mapping::requireConsistent)
+                .isInstanceOfSatisfying(
+                        AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValueException"))
+                .hasMessage(
+                        "Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10");
+        assertThat(mapping.withMaximumBatchingWindowInSeconds(1)
+                        .requireConsistent()
+                        .batchSize())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void aFifoQueueTakesBatchesOfAtMostTenAndNoWindow() {
+        var fifo = EventSourceMapping.ofQueue("m-1", "worker", QUEUE_ARN + ".fifo");
+
+        assertThatThrownBy(() -> fifo.withBatchSize(11)
+                        .withMaximumBatchingWindowInSeconds(1)
+                        .requireConsistent())
+                .hasMessageStartingWith("BatchSize: 11 (expected: 1..10 for a FIFO queue");
+        assertThatThrownBy(() -> fifo.withMaximumBatchingWindowInSeconds(1).requireConsistent())
+                .hasMessageContaining("batching windows are not supported for FIFO queues");
+    }
+
+    @Test
+    void maximumConcurrencyOutsideTwoToAThousandOrOnAStreamIsRefused() {
+        var queue = EventSourceMapping.ofQueue("m-1", "worker", QUEUE_ARN);
+        var stream = EventSourceMapping.of("m-2", "worker", "messages", StartingPosition.LATEST);
+
+        assertThatThrownBy(() -> queue.withMaximumConcurrency(1))
+                .hasMessage("maximumConcurrency: 1 (expected: 2..1000)");
+        assertThatThrownBy(() -> queue.withMaximumConcurrency(1001))
+                .hasMessage("maximumConcurrency: 1001 (expected: 2..1000)");
+        assertThat(queue.withMaximumConcurrency(2).maximumConcurrency()).isEqualTo(2);
+        assertThatThrownBy(() -> stream.withMaximumConcurrency(5)).hasMessageContaining("queue sources only");
+    }
+
+    @Test
+    void streamOnlyErrorHandlingIsRefusedForAQueue() {
+        var queue = EventSourceMapping.ofQueue("m-1", "worker", QUEUE_ARN);
+
+        assertThatThrownBy(() -> queue.withFailureHandling(
+                                FailureHandling.defaults().withMaximumRetryAttempts(2))
+                        .requireConsistent())
+                .hasMessageStartingWith(
+                        "Unsupported MaximumRetryAttempts parameter for given event source mapping type");
+        assertThatThrownBy(() -> queue.withParallelizationFactor(2).requireConsistent())
+                .hasMessageStartingWith("Unsupported ParallelizationFactor parameter");
     }
 }

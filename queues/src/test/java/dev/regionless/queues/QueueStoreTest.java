@@ -123,6 +123,31 @@ class QueueStoreTest {
     }
 
     @Test
+    void aLongPollThatMovesAMessageToTheDeadLetterQueueAndWaitsOnLeavesItThere() {
+        var dlq = store.createQueue("work-dlq", Map.of(), Map.of());
+        store.createQueue(
+                "work",
+                Map.of(
+                        "VisibilityTimeout",
+                        "5",
+                        "RedrivePolicy",
+                        "{\"deadLetterTargetArn\":\"" + dlq.arn() + "\",\"maxReceiveCount\":1}"),
+                Map.of());
+        store.send("work", OutgoingMessage.of("poison"));
+        assertThat(store.receive("work", ReceiveOptions.of(1))).hasSize(1);
+        clock.advance(Duration.ofSeconds(6));
+
+        // The first look moves the message; nothing else comes, so the receive waits out its second.
+        var waited = store.receive("work", ReceiveOptions.of(1).waiting(Duration.ofSeconds(1)));
+        var dead = store.receive("work-dlq", ReceiveOptions.of(1));
+
+        assertThat(waited).isEmpty();
+        assertThat(dead)
+                .singleElement()
+                .satisfies(message -> assertThat(message.body()).isEqualTo("poison"));
+    }
+
+    @Test
     void fifoQueueDeliversAGroupInOrderOneBatchInFlightAtATime() {
         store.createQueue("orders.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"), Map.of());
         for (var body : List.of("a1", "a2", "a3")) {

@@ -109,6 +109,7 @@ public final class RegionNode implements AutoCloseable {
         this.eventSources = EventSources.create(
                 functions,
                 tables,
+                queues,
                 EventSourcesConfig.defaults(config.clock())
                         .withMappingsFile(
                                 config.dataDirectory().resolve("events").resolve("event-source-mappings.json")),
@@ -299,7 +300,7 @@ public final class RegionNode implements AutoCloseable {
     }
 
     /**
-     * Replaces the region's event source mappings (streams feeding functions). Deploy the functions first: a
+     * Replaces the region's event source mappings (streams and queues feeding functions). Deploy the functions first: a
      * mapping to a function that is not deployed is refused. A mapping deployed again with the same uuid and
      * source, also after a restart, continues from where it stopped.
      */

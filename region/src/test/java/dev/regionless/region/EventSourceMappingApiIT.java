@@ -206,9 +206,12 @@ class EventSourceMappingApiIT {
                 b -> b.startingPosition((String) null),
                 "StartingPosition: null (expected: TRIM_HORIZON or LATEST, required for a DynamoDB stream)");
         assertInvalid(
+                b -> b.eventSourceArn("arn:aws:kinesis:eu-west-2:123456789012:stream/clicks"),
+                "EventSourceArn: arn:aws:kinesis:eu-west-2:123456789012:stream/clicks (expected: a DynamoDB stream or"
+                        + " SQS queue ARN; other event sources are not supported by Regionless yet)");
+        assertInvalid(
                 b -> b.eventSourceArn("arn:aws:sqs:eu-west-2:123456789012:jobs"),
-                "EventSourceArn: arn:aws:sqs:eu-west-2:123456789012:jobs (expected: a DynamoDB stream ARN; other event"
-                        + " sources are not supported by Regionless yet)");
+                "StartingPosition is not valid for SQS event sources.");
         assertInvalid(
                 b -> b.eventSourceArn(
                         "arn:aws:dynamodb:eu-west-2:123456789012:table/nothing/stream/2026-01-01T00:00:00.000"),
@@ -230,7 +233,7 @@ class EventSourceMappingApiIT {
                         .pattern("{\"eventName\":[\"INSERT\"]}")
                         .build())),
                 "FilterCriteria is not supported for this event source mapping (event filtering is not supported by"
-                        + " Regionless; filter in the function)");
+                        + " Regionless for streams; filter in the function)");
         assertThat(fixture.lambda
                         .listEventSourceMappings(b -> b.functionName("Recorder"))
                         .eventSourceMappings())

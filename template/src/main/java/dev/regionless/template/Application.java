@@ -28,6 +28,7 @@ import java.util.Optional;
  *     and functions' {@code SNS} events, in template order
  * @param eventInvokeConfigs the functions' asynchronous invocation settings (SAM's {@code EventInvokeConfig} and
  *     {@code DeadLetterQueue}, {@code AWS::Lambda::EventInvokeConfig}), in template order
+ * @param queueEvents the functions' {@code SQS} events, in template order
  * @param warnings one line per template feature that was read but is not honoured, each starting with
  *     {@code file:line: property path:}
  */
@@ -45,6 +46,7 @@ public record Application(
         List<TopicSpec> topics,
         List<SubscriptionSpec> subscriptions,
         List<EventInvokeSpec> eventInvokeConfigs,
+        List<QueueEventSpec> queueEvents,
         List<String> warnings) {
 
     public Application {
@@ -61,6 +63,7 @@ public record Application(
         topics = List.copyOf(topics);
         subscriptions = List.copyOf(subscriptions);
         eventInvokeConfigs = List.copyOf(eventInvokeConfigs);
+        queueEvents = List.copyOf(queueEvents);
         warnings = List.copyOf(warnings);
     }
 

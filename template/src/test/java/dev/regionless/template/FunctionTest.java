@@ -250,13 +250,13 @@ class FunctionTest {
         var app = Templates.read(Templates.hello("""
                 Events:
                   Messages:
-                    Type: SQS
-                    Properties: {Queue: !GetAtt Queue.Arn}
+                    Type: Kinesis
+                    Properties: {Stream: !GetAtt Stream.Arn}
                 """));
 
         assertThat(app.warnings())
                 .containsExactly(
-                        "template.yaml:11: Resources.Hello.Properties.Events.Messages.Type: SQS events are not supported "
+                        "template.yaml:11: Resources.Hello.Properties.Events.Messages.Type: Kinesis events are not supported "
                                 + "yet; this event is ignored");
     }
 

@@ -171,4 +171,48 @@ class TemplateLintTest {
 
         assertThat(warnings).noneMatch(warning -> warning.contains("no failure destination"));
     }
+
+    /** Hello, with {@code Timeout: 10}, fed by queue Jobs whose properties are {@code queue}. */
+    private static java.util.List<String> queueLint(String queue) {
+        return Templates.read(Templates.hello("""
+                        Timeout: 10
+                        Events:
+                          Jobs:
+                            Type: SQS
+                            Properties: {Queue: !GetAtt Jobs.Arn}
+                        """) + """
+                          Jobs:
+                            Type: AWS::SQS::Queue
+                            Properties:
+                        """ + queue.stripIndent().indent(6))
+                .warnings();
+    }
+
+    @Test
+    void aQueueWhoseVisibilityTimeoutIsUnderSixFunctionTimeoutsIsWarnedAbout() {
+        var warnings = queueLint("""
+                QueueName: jobs
+                VisibilityTimeout: 59
+                """);
+
+        assertThat(warnings)
+                .containsExactly("template.yaml:11: Resources.Hello.Properties.Events.Jobs: queue Jobs has a"
+                        + " VisibilityTimeout of 59 s, less than six times the 10 s Timeout of Hello: a message can"
+                        + " reappear and be processed again while its batch is still running or being retried"
+                        + " (expected: a VisibilityTimeout of at least 60 s)");
+    }
+
+    @Test
+    void aQueueWithSqssDefaultVisibilityTimeoutIsCheckedTooAndSixTimeoutsFit() {
+        var defaults = queueLint("""
+                QueueName: jobs
+                """);
+        var fits = queueLint("""
+                QueueName: jobs
+                VisibilityTimeout: 60
+                """);
+
+        assertThat(defaults).singleElement().asString().contains("VisibilityTimeout of 30 s");
+        assertThat(fits).isEmpty();
+    }
 }

@@ -148,6 +148,19 @@ public final class RegionExtension
         return client;
     }
 
+    /**
+     * Stops every region and starts them again on the same data and clock, deploying the template again, as a user
+     * restarting {@code regionless up} would: what the regions stored (tables, queues, mappings created through the
+     * API) is still there. Clients made before the restart point at the old ports and are closed; make new ones.
+     */
+    public void restart() {
+        requireStarted();
+        closeClients();
+        regions.close();
+        regions = null;
+        launch();
+    }
+
     /** A URL on a region's app port, for example {@code url("eu-west-2", "/hello")}. */
     public URI url(String regionName, String path) {
         return URI.create(region(regionName).appUri() + path);
@@ -159,15 +172,23 @@ public final class RegionExtension
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        launch();
+    }
+
+    private void launch() {
         regions = RegionSet.start(data, names, config -> config.withClock(clock));
         if (template != null) {
             regions.deploy(template, parameters);
         }
     }
 
-    private void stop() {
+    private void closeClients() {
         clients.forEach(software.amazon.awssdk.core.SdkClient::close);
         clients.clear();
+    }
+
+    private void stop() {
+        closeClients();
         if (regions != null) {
             regions.close();
             regions = null;

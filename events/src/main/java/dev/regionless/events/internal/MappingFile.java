@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.regionless.common.Json;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.FailureHandling;
+import dev.regionless.events.FilterCriteria;
 import dev.regionless.events.StartingPosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,7 +74,11 @@ public final class MappingFile {
         node.put("functionName", mapping.functionName());
         node.put("functionArn", entry.functionArn());
         node.put("eventSourceArn", mapping.eventSourceArn());
-        node.put("startingPosition", mapping.startingPosition().name());
+        node.put(
+                "startingPosition",
+                mapping.startingPosition() == null
+                        ? null
+                        : mapping.startingPosition().name());
         node.put("batchSize", mapping.batchSize());
         node.put("maximumBatchingWindowInSeconds", mapping.maximumBatchingWindowInSeconds());
         node.put("parallelizationFactor", mapping.parallelizationFactor());
@@ -83,6 +88,9 @@ public final class MappingFile {
         node.put("reportBatchItemFailures", handling.reportBatchItemFailures());
         node.put("onFailureDestination", handling.onFailureDestination());
         node.put("enabled", mapping.enabled());
+        node.put("maximumConcurrency", mapping.maximumConcurrency());
+        var filters = node.putArray("filterPatterns");
+        mapping.filterCriteria().patterns().forEach(filters::add);
         node.put("lastModified", entry.lastModified().toEpochMilli());
         return node;
     }
@@ -98,12 +106,19 @@ public final class MappingFile {
                 node.path("uuid").asText(),
                 node.path("functionName").asText(),
                 node.path("eventSourceArn").asText(),
-                StartingPosition.valueOf(node.path("startingPosition").asText()),
+                node.path("startingPosition").isTextual()
+                        ? StartingPosition.valueOf(node.path("startingPosition").asText())
+                        : null,
                 node.path("batchSize").asInt(EventSourceMapping.DEFAULT_BATCH_SIZE),
                 node.path("maximumBatchingWindowInSeconds").asInt(),
                 node.path("parallelizationFactor").asInt(1),
                 handling,
-                node.path("enabled").asBoolean(true));
+                node.path("enabled").asBoolean(true),
+                node.path("maximumConcurrency").asInt(0),
+                new FilterCriteria(node.path("filterPatterns")
+                        .valueStream()
+                        .map(JsonNode::asText)
+                        .toList()));
         return new MappingEntry(
                 mapping,
                 false,

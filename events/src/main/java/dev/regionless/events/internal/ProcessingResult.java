@@ -7,6 +7,7 @@ package dev.regionless.events.internal;
 public final class ProcessingResult {
     public static final String NONE = "No records processed";
     public static final String OK = "OK";
+    private static final String REPORTED_FAILURES = "PROBLEM: Function reported batch item failures";
 
     private volatile String last = NONE;
 
@@ -14,10 +15,15 @@ public final class ProcessingResult {
         return last;
     }
 
+    /** A queue batch whose function reported some messages failed in a partial batch response. */
+    void recordReportedFailures() {
+        last = REPORTED_FAILURES;
+    }
+
     void record(BatchOutcome outcome) {
         last = switch (outcome) {
             case BatchOutcome.Succeeded succeeded -> OK;
-            case BatchOutcome.ReportedFailure reported -> "PROBLEM: Function reported batch item failures";
+            case BatchOutcome.ReportedFailure reported -> REPORTED_FAILURES;
             case BatchOutcome.FunctionError error -> "PROBLEM: Function call failed";
             case BatchOutcome.NotInvoked notInvoked ->
                 switch (notInvoked.statusCode()) {

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.regionless.events.EventSourcesConfig;
 import dev.regionless.events.FailureDestination;
 import dev.regionless.events.FailureDestinations;
+import dev.regionless.events.MappingSource;
 import dev.regionless.functions.Functions;
+import dev.regionless.queues.QueueStore;
 import dev.regionless.tables.TableStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pollers of a region's mappings, one per lane of each enabled mapping. {@link #apply} turns the running set
+ * The pollers of a region's mappings: for a stream, one per lane of each enabled mapping; for a queue, one
+ * {@link QueuePoller} that scales its own workers. {@link #apply} turns the running set
  * into the given one, touching only what changed: an unchanged mapping keeps running; a changed one restarts from
  * its saved position (carried over to its new lanes if its parallelization changed); one whose source changed, or
  * that is gone, loses its position. Not thread-safe: its owner serialises calls.
  */
 public final class RunningMappings {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunningMappings.class);
     private final Functions functions;
     private final TableStore tables;
+    /** The region's queues, or {@code null} in a region without them (queue mappings are refused there). */
+    private final QueueStore queues;
+
     private final EventSourcesConfig config;
     private final FailureDestinations destinations;
     private final StreamPositions positions;
@@ -28,14 +35,25 @@ public final class RunningMappings {
     private final RetryBackoff backoff;
 
     private Map<String, MappingEntry> running = Map.of();
-    private Map<String, List<StreamPoller>> pollers = Map.of();
+    private Map<String, List<MappingPoller>> pollers = Map.of();
     /** Every poller, for wake-ups from other threads. */
-    private volatile List<StreamPoller> all = List.of();
+    private volatile List<MappingPoller> all = List.of();
 
     public RunningMappings(
             Functions functions, TableStore tables, EventSourcesConfig config, FailureDestinations destinations) {
+        this(functions, tables, null, config, destinations);
+    }
+
+    /** @param queues the region's queues, or {@code null} for a region without queues */
+    public RunningMappings(
+            Functions functions,
+            TableStore tables,
+            QueueStore queues,
+            EventSourcesConfig config,
+            FailureDestinations destinations) {
         this.functions = requireNonNull(functions, "functions");
         this.tables = requireNonNull(tables, "tables");
+        this.queues = queues;
         this.config = requireNonNull(config, "config");
         this.destinations = requireNonNull(destinations, "destinations");
         this.positions = new StreamPositions(tables);
@@ -47,7 +65,7 @@ public final class RunningMappings {
     public void apply(List<MappingEntry> entries) {
         var wanted = new HashMap<String, MappingEntry>();
         entries.forEach(entry -> wanted.put(entry.uuid(), entry));
-        var nextPollers = new HashMap<String, List<StreamPoller>>();
+        var nextPollers = new HashMap<String, List<MappingPoller>>();
         for (var old : running.values()) {
             var replacement = wanted.get(old.uuid());
             if (replacement != null && old.mapping().equals(replacement.mapping())) {
@@ -55,6 +73,9 @@ public final class RunningMappings {
                 continue;
             }
             stop(pollers.getOrDefault(old.uuid(), List.of()));
+            if (old.mapping().fromQueue()) {
+                continue; // a queue keeps its own state: what was not deleted is received again
+            }
             int oldLanes = old.mapping().parallelizationFactor();
             if (replacement == null || !replacement.mapping().sameSourceAs(old.mapping())) {
                 positions.forgetLanes(old.uuid(), oldLanes);
@@ -75,13 +96,14 @@ public final class RunningMappings {
 
     /** Wakes every poller: functions were deployed, so one waiting for its function may go on. */
     public void wakeAll() {
-        all.forEach(StreamPoller::wake);
+        all.forEach(MappingPoller::wake);
     }
 
     /** Wakes the pollers of one table's mappings: the table changed. */
     public void wakeTable(String tableName) {
         for (var poller : all) {
-            if (poller.mapping().tableName().equals(tableName)) {
+            if (poller.mapping().source() instanceof MappingSource.Stream stream
+                    && stream.tableName().equals(tableName)) {
                 poller.wake();
             }
         }
@@ -109,8 +131,23 @@ public final class RunningMappings {
         }
     }
 
-    private List<StreamPoller> start(MappingEntry entry) {
+    private List<MappingPoller> start(MappingEntry entry) {
         var mapping = entry.mapping();
+        if (mapping.source() instanceof MappingSource.Queue queue) {
+            if (!mapping.enabled()) {
+                return List.of();
+            }
+            if (queues == null) {
+                LOG.warn(
+                        "event source mapping {} reads queue {}, but this region has no queues",
+                        mapping.uuid(),
+                        queue.arn());
+                return List.of();
+            }
+            var runtime = new QueueMappingRuntime(
+                    mapping, queue, entry.functionArn(), functions, queues, tables.region(), entry.result(), config);
+            return List.of(QueuePoller.start(runtime));
+        }
         var destination = mapping.failureHandling()
                 .onFailure()
                 .map(this::destination)
@@ -124,7 +161,7 @@ public final class RunningMappings {
                 destination,
                 entry.result(),
                 config);
-        var started = new ArrayList<StreamPoller>();
+        var started = new ArrayList<MappingPoller>();
         int lanes = mapping.parallelizationFactor();
         for (int i = 0; i < lanes; i++) {
             var lane = new Lane(i, lanes);
@@ -137,8 +174,8 @@ public final class RunningMappings {
         return List.copyOf(started);
     }
 
-    private static void stop(List<StreamPoller> stopping) {
-        stopping.forEach(StreamPoller::requestStop);
-        stopping.forEach(StreamPoller::awaitStopped);
+    private static void stop(List<MappingPoller> stopping) {
+        stopping.forEach(MappingPoller::requestStop);
+        stopping.forEach(MappingPoller::awaitStopped);
     }
 }

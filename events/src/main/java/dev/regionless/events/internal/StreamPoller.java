@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * config's recheck interval is only a fallback. Stopping never interrupts an invocation: a batch in flight
  * finishes (and its position is saved) before {@link #awaitStopped()} returns.
  */
-public final class StreamPoller {
+public final class StreamPoller implements MappingPoller {
     private static final Logger LOG = LoggerFactory.getLogger(StreamPoller.class);
 
     private final MappingRuntime runtime;
@@ -60,22 +60,26 @@ public final class StreamPoller {
         return poller;
     }
 
+    @Override
     public EventSourceMapping mapping() {
         return runtime.mapping();
     }
 
     /** Tells the poller its table changed, or that functions were deployed. */
+    @Override
     public void wake() {
         wakeup.signal();
     }
 
     /** Asks the poller to stop after the invocation in flight, if any; returns at once. */
+    @Override
     public void requestStop() {
         running = false;
         wakeup.signal();
     }
 
     /** Waits until the poller has stopped; call {@link #requestStop()} first. */
+    @Override
     public void awaitStopped() {
         try {
             thread.join();

@@ -12,6 +12,7 @@ import dev.regionless.events.EventSourceErrors;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.EventSources;
 import dev.regionless.events.MappingDescription;
+import dev.regionless.events.MappingSource;
 import dev.regionless.events.StartingPosition;
 import dev.regionless.functions.FunctionErrors;
 import dev.regionless.functions.protocol.FunctionNames;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * The Lambda API's event source mapping actions on a region's service port: {@code CreateEventSourceMapping},
  * {@code GetEventSourceMapping}, {@code UpdateEventSourceMapping}, {@code DeleteEventSourceMapping} and
- * {@code ListEventSourceMappings}, for DynamoDB stream sources.
+ * {@code ListEventSourceMappings}, for DynamoDB stream and SQS queue sources.
  */
 public final class EventSourceMappingsApi {
     static final String PREFIX = "/2015-03-31/event-source-mappings";
@@ -84,6 +85,13 @@ public final class EventSourceMappingsApi {
     private MappingDescription create(JsonNode body) {
         var function = functionName(body.get("FunctionName"));
         var source = eventSource(body.get("EventSourceArn"));
+        if (MappingSource.of(source) instanceof MappingSource.Queue) {
+            var position = body.get("StartingPosition");
+            if (position != null && !position.isNull()) {
+                throw FunctionErrors.invalidParameter("StartingPosition is not valid for SQS event sources.");
+            }
+            return sources.create(MappingRequests.apply(EventSourceMapping.ofQueue(ids.get(), function, source), body));
+        }
         var mapping =
                 EventSourceMapping.of(ids.get(), function, source, startingPosition(body.get("StartingPosition")));
         return sources.create(MappingRequests.apply(mapping, body));
@@ -129,6 +137,9 @@ public final class EventSourceMappingsApi {
     }
 
     private static boolean sameSource(MappingDescription description, String source) {
+        if (description.mapping().source() instanceof MappingSource.Queue queue) {
+            return queue.arn().equals(source);
+        }
         var matcher = STREAM_ARN.matcher(source);
         var table = matcher.matches() ? matcher.group(2) : source;
         return description.mapping().tableName().equals(table);
@@ -173,16 +184,23 @@ public final class EventSourceMappingsApi {
         return target.name();
     }
 
-    /** The stream ARN, checked: a DynamoDB stream of a table of this region that has a stream. */
+    /**
+     * The source's ARN, checked: a DynamoDB stream of a table of this region that has a stream, or a well-formed
+     * queue ARN (whether the queue exists is checked with the rest of the mapping).
+     */
     private String eventSource(JsonNode node) {
         if (node == null || node.isNull()) {
-            throw FunctionErrors.invalidParameter(
-                    "EventSourceArn: null (expected: a DynamoDB stream ARN, as DescribeTable's LatestStreamArn)");
+            throw FunctionErrors.invalidParameter("EventSourceArn: null (expected: a DynamoDB stream ARN, as"
+                    + " DescribeTable's LatestStreamArn, or a queue ARN, as GetQueueAttributes' QueueArn)");
         }
         var arn = MappingRequests.text("EventSourceArn", node);
-        if (arn.startsWith("arn:aws:sqs:") || arn.startsWith("arn:aws:kinesis:") || arn.startsWith("arn:aws:kafka:")) {
-            throw FunctionErrors.invalidParameter("EventSourceArn: " + arn
-                    + " (expected: a DynamoDB stream ARN; other event sources are not supported by Regionless yet)");
+        if (arn.startsWith("arn:aws:sqs:")) {
+            MappingSource.of(arn); // its form; the queue itself is checked with the rest of the mapping
+            return arn;
+        }
+        if (arn.startsWith("arn:aws:kinesis:") || arn.startsWith("arn:aws:kafka:")) {
+            throw FunctionErrors.invalidParameter("EventSourceArn: " + arn + " (expected: a DynamoDB stream or SQS"
+                    + " queue ARN; other event sources are not supported by Regionless yet)");
         }
         var matcher = STREAM_ARN.matcher(arn);
         if (!matcher.matches()) {

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Reads the settings of {@code CreateEventSourceMapping} and {@code UpdateEventSourceMapping} requests onto a
  * mapping, with Lambda's validation: each value against the service model's bounds (Lambda's own wording), then the
- * stream-specific rules. Settings that only other sources know (queues, Kafka, DocumentDB) and features Regionless
- * does not run (filters, tumbling windows) are refused rather than ignored.
+ * rules of the mapping's source ({@link EventSourceMapping#requireConsistent()}). Settings that only other sources know
+ * (Amazon MQ, Kafka, DocumentDB) and features Regionless does not run (stream filters, tumbling windows) are refused
+ * rather than ignored.
  */
 final class MappingRequests {
     /** Accepted and without effect here. */
@@ -23,7 +24,6 @@ final class MappingRequests {
             "SelfManagedEventSource",
             "SelfManagedKafkaEventSourceConfig",
             "AmazonManagedKafkaEventSourceConfig",
-            "ScalingConfig",
             "DocumentDBEventSourceConfig",
             "StartingPositionTimestamp",
             "ProvisionedPollerConfig");
@@ -52,6 +52,12 @@ final class MappingRequests {
             case "MaximumBatchingWindowInSeconds" ->
                 mapping.withMaximumBatchingWindowInSeconds(integer(field, value, 0, 300));
             case "ParallelizationFactor" -> mapping.withParallelizationFactor(integer(field, value, 1, 10));
+            case "ScalingConfig" -> {
+                if (!mapping.fromQueue()) {
+                    throw unsupported(field, "it applies to queue sources only");
+                }
+                yield mapping.withMaximumConcurrency(maximumConcurrency(value));
+            }
             case "BisectBatchOnFunctionError" ->
                 mapping.withFailureHandling(handling.withBisectBatchOnFunctionError(bool(field, value)));
             case "MaximumRetryAttempts" ->
@@ -69,15 +75,21 @@ final class MappingRequests {
                 yield mapping;
             }
             case "FilterCriteria" -> {
-                if (!value.path("Filters").isMissingNode()
-                        && !value.path("Filters").isEmpty()) {
-                    throw unsupported(field, "event filtering is not supported by Regionless; filter in the function");
+                var filters = value.path("Filters");
+                if (!mapping.fromQueue()) {
+                    if (!filters.isMissingNode() && !filters.isEmpty()) {
+                        throw unsupported(
+                                field,
+                                "event filtering is not supported by Regionless for streams; filter in the function");
+                    }
+                    yield mapping;
                 }
-                yield mapping;
+                yield mapping.withFilterCriteria(filterCriteria(filters));
             }
             default -> {
                 if (OTHER_SOURCES.contains(field)) {
-                    throw unsupported(field, "it does not apply to a DynamoDB stream");
+                    throw unsupported(
+                            field, "it does not apply to a " + (mapping.fromQueue() ? "queue" : "DynamoDB stream"));
                 }
                 if (!HARMLESS.contains(field)) {
                     throw FunctionErrors.invalidParameter(field + " is not a parameter of an event source mapping");
@@ -106,7 +118,10 @@ final class MappingRequests {
             throw FunctionErrors.invalidRequestContent(field + ": " + value + " (expected: an integer)");
         }
         int number = value.intValue();
-        var member = Character.toLowerCase(field.charAt(0)) + field.substring(1);
+        // The service model's member path: scalingConfig.maximumConcurrency for ScalingConfig.MaximumConcurrency.
+        var member = java.util.Arrays.stream(field.split("\\."))
+                .map(part -> Character.toLowerCase(part.charAt(0)) + part.substring(1))
+                .collect(java.util.stream.Collectors.joining("."));
         if (number < min) {
             throw validation(number, member, "Member must have value greater than or equal to " + min);
         }
@@ -114,6 +129,48 @@ final class MappingRequests {
             throw validation(number, member, "Member must have value less than or equal to " + max);
         }
         return number;
+    }
+
+    /** {@code FilterCriteria.Filters}: a list of {@code {"Pattern": "<JSON>"}}; an empty or absent list filters nothing. */
+    private static dev.regionless.events.FilterCriteria filterCriteria(JsonNode filters) {
+        if (filters.isMissingNode() || filters.isNull()) {
+            return dev.regionless.events.FilterCriteria.none();
+        }
+        if (!filters.isArray()) {
+            throw FunctionErrors.invalidRequestContent("FilterCriteria.Filters: " + filters + " (expected: a list)");
+        }
+        var patterns = new java.util.ArrayList<String>();
+        for (var filter : filters) {
+            var pattern = filter.path("Pattern");
+            if (!pattern.isTextual()) {
+                throw FunctionErrors.invalidParameter("FilterCriteria.Filters[" + patterns.size() + "]: " + filter
+                        + " (expected: {\"Pattern\": \"<a JSON filter pattern>\"})");
+            }
+            patterns.add(pattern.textValue());
+        }
+        return new dev.regionless.events.FilterCriteria(patterns);
+    }
+
+    /** {@code ScalingConfig.MaximumConcurrency}; an empty {@code ScalingConfig} (or a null value) removes it. */
+    private static int maximumConcurrency(JsonNode config) {
+        if (!config.isObject()) {
+            throw FunctionErrors.invalidRequestContent("ScalingConfig: " + config + " (expected: an object)");
+        }
+        config.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("MaximumConcurrency")) {
+                throw FunctionErrors.invalidParameter("ScalingConfig." + name
+                        + " is not a parameter of ScalingConfig (expected: MaximumConcurrency)");
+            }
+        });
+        var value = config.get("MaximumConcurrency");
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        return integer(
+                "ScalingConfig.MaximumConcurrency",
+                value,
+                EventSourceMapping.MIN_MAXIMUM_CONCURRENCY,
+                EventSourceMapping.MAX_MAXIMUM_CONCURRENCY);
     }
 
     private static int recordAge(JsonNode value) {

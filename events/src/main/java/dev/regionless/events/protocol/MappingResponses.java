@@ -6,11 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes Lambda's {@code EventSourceMappingConfiguration} for a stream mapping. */
+/**
+ * Writes Lambda's {@code EventSourceMappingConfiguration}: for a stream mapping with the stream settings, for a queue
+ * mapping with only what Lambda answers for a queue.
+ */
 final class MappingResponses {
     private MappingResponses() {}
 
     static Map<String, Object> configuration(MappingDescription description) {
+        if (description.mapping().fromQueue()) {
+            return queueConfiguration(description);
+        }
         var mapping = description.mapping();
         var handling = mapping.failureHandling();
         var body = new LinkedHashMap<String, Object>();
@@ -38,6 +44,36 @@ final class MappingResponses {
         body.put(
                 "FunctionResponseTypes",
                 handling.reportBatchItemFailures() ? List.of("ReportBatchItemFailures") : List.of());
+        body.put("EventSourceMappingArn", description.arn());
+        return body;
+    }
+
+    private static Map<String, Object> queueConfiguration(MappingDescription description) {
+        var mapping = description.mapping();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("UUID", mapping.uuid());
+        body.put("BatchSize", mapping.batchSize());
+        body.put("MaximumBatchingWindowInSeconds", mapping.maximumBatchingWindowInSeconds());
+        body.put("EventSourceArn", description.eventSourceArn());
+        body.put("FunctionArn", description.functionArn());
+        body.put("LastModified", BigDecimal.valueOf(description.lastModified().toEpochMilli(), 3));
+        body.put("State", description.state());
+        body.put("StateTransitionReason", "USER_INITIATED");
+        body.put(
+                "FunctionResponseTypes",
+                mapping.failureHandling().reportBatchItemFailures() ? List.of("ReportBatchItemFailures") : List.of());
+        if (mapping.maximumConcurrency() != 0) {
+            body.put("ScalingConfig", Map.of("MaximumConcurrency", mapping.maximumConcurrency()));
+        }
+        if (!mapping.filterCriteria().isEmpty()) {
+            body.put(
+                    "FilterCriteria",
+                    Map.of(
+                            "Filters",
+                            mapping.filterCriteria().patterns().stream()
+                                    .map(pattern -> Map.of("Pattern", pattern))
+                                    .toList()));
+        }
         body.put("EventSourceMappingArn", description.arn());
         return body;
     }

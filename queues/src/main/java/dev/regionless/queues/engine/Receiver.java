@@ -50,22 +50,57 @@ final class Receiver {
         long deadline = System.nanoTime() + waitNanos;
         var retryable = attemptId != null && queue.fifo() ? attemptId : null;
         Selection.Picked picked;
+        boolean waitOn;
+        do {
+            picked = pickOrWait(queue, max, visibilityMillis, deadline, retryable);
+            if (picked == null) {
+                return List.of();
+            }
+            if (picked.wrote()) {
+                db.awaitDurable();
+            }
+            picked.afterDurable().forEach(Runnable::run);
+            // A look that only moved or expired messages took nothing: finish its work, then wait on.
+            waitOn = picked.taken().isEmpty() && picked.wrote() && deadline - System.nanoTime() > 0;
+        } while (waitOn);
+        var messages = new ArrayList<ReceivedMessage>();
+        for (var taken : picked.taken()) {
+            var bytes = db.get(Family.MESSAGES, Keys.message(queue.id, taken.number()));
+            if (bytes != null) {
+                messages.add(message(queue.id, taken, StoredMessage.decode(bytes), attributeNames));
+            } else {
+                forget(queue, taken.number()); // purged since it was sent or picked
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * Picks under the queue's lock, waiting for messages until {@code deadline}: the messages an earlier receive
+     * with the same attempt id took, or a pick that took messages, or one that wrote (moved dead letters, deleted
+     * expired messages) and must be finished before waiting on, or the last empty pick; {@code null} if the queue
+     * was deleted.
+     */
+    private Selection.Picked pickOrWait(
+            LiveQueue queue, int max, long visibilityMillis, long deadline, String retryable) {
         queue.lock.lock();
         try {
-            picked = retryable == null ? null : retry(queue, retryable, clock.millis(), visibilityMillis);
-            while (picked == null) {
+            var retried = retryable == null ? null : retry(queue, retryable, clock.millis(), visibilityMillis);
+            if (retried != null) {
+                return retried;
+            }
+            while (true) {
                 if (queue.isDeleted()) {
-                    return List.of();
+                    return null;
                 }
                 long now = clock.millis();
-                var fresh = selection.pick(queue, now, max, visibilityMillis);
+                var picked = selection.pick(queue, now, max, visibilityMillis);
                 long left = deadline - System.nanoTime();
-                if (!fresh.taken().isEmpty() || left <= 0) {
-                    if (retryable != null && !fresh.taken().isEmpty()) {
-                        queue.attempts.remember(queue, retryable, fresh.taken(), now);
+                if (!picked.taken().isEmpty() || picked.wrote() || left <= 0) {
+                    if (retryable != null && !picked.taken().isEmpty()) {
+                        queue.attempts.remember(queue, retryable, picked.taken(), now);
                     }
-                    picked = fresh;
-                    break;
+                    return picked;
                 }
                 long untilVisible = queue.untilNextVisible(now);
                 long sleep = Math.min(left, RECHECK_NANOS);
@@ -77,20 +112,6 @@ final class Receiver {
         } finally {
             queue.lock.unlock();
         }
-        if (picked.wrote()) {
-            db.awaitDurable();
-        }
-        picked.afterDurable().forEach(Runnable::run);
-        var messages = new ArrayList<ReceivedMessage>();
-        for (var taken : picked.taken()) {
-            var bytes = db.get(Family.MESSAGES, Keys.message(queue.id, taken.number()));
-            if (bytes != null) {
-                messages.add(message(queue.id, taken, StoredMessage.decode(bytes), attributeNames));
-            } else {
-                forget(queue, taken.number()); // purged since it was sent or picked
-            }
-        }
-        return messages;
     }
 
     /** The messages an earlier receive with this attempt id took, hidden again; {@code null} if none. Lock held. */

@@ -4,6 +4,7 @@ import dev.regionless.common.schedule.ScheduleExpression;
 import dev.regionless.events.EventInvokeConfig;
 import dev.regionless.events.EventSourceMapping;
 import dev.regionless.events.FailureHandling;
+import dev.regionless.events.FilterCriteria;
 import dev.regionless.events.ScheduleDefinition;
 import dev.regionless.events.StartingPosition;
 import dev.regionless.functions.FunctionConfig;
@@ -73,10 +74,28 @@ public final class ApplicationMapping {
     }
 
     /**
-     * The template's stream events as event source mappings. The uuid derives from the stack, function and event
-     * names, so a redeploy (or a restart) finds the same mapping and its saved position.
+     * The template's stream and queue events as event source mappings, streams first. The uuid derives from the
+     * stack, function and event names, so a redeploy (or a restart) finds the same mapping and its saved position.
      */
     public static List<EventSourceMapping> eventSources(Application application) {
+        var mappings = new java.util.ArrayList<>(streamMappings(application));
+        application.queueEvents().stream()
+                .map(spec -> EventSourceMapping.ofQueue(
+                                stableUuid(application.stackName(), spec.functionLogicalId(), spec.eventName()),
+                                spec.functionName(),
+                                spec.queueArn())
+                        .withBatchSize(spec.batchSize())
+                        .withMaximumBatchingWindowInSeconds(spec.batchingWindowSeconds())
+                        .withMaximumConcurrency(spec.maximumConcurrency())
+                        .withFailureHandling(
+                                FailureHandling.defaults().withReportBatchItemFailures(spec.reportBatchItemFailures()))
+                        .withEnabled(spec.enabled())
+                        .withFilterCriteria(new FilterCriteria(spec.filterPatterns())))
+                .forEach(mappings::add);
+        return List.copyOf(mappings);
+    }
+
+    private static List<EventSourceMapping> streamMappings(Application application) {
         return application.streamEvents().stream()
                 .map(spec -> new EventSourceMapping(
                         stableUuid(application.stackName(), spec.functionLogicalId(), spec.eventName()),

@@ -21,11 +21,10 @@ final class FunctionEvents {
             "Api", new ApiEvent(),
             "HttpApi", new HttpApiEvent(),
             "DynamoDB", new DynamoDbEvent(),
+            "SQS", new SqsEvent(),
             "Schedule", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE),
             "ScheduleV2", new ScheduleEvent(ScheduleEventSpec.Kind.SCHEDULE_V2),
-            "SNS", new SnsEvent()
-            // Planned: SQS.
-            );
+            "SNS", new SnsEvent());
     private static final Set<String> NOT_YET = Set.of(
             "AlexaSkill",
             "CloudWatchEvent",
@@ -38,8 +37,7 @@ final class FunctionEvents {
             "MQ",
             "MSK",
             "S3",
-            "SelfManagedKafka",
-            "SQS");
+            "SelfManagedKafka");
     private static final Map<String, String> API_ID_PROPERTY = Map.of("Api", "RestApiId", "HttpApi", "ApiId");
 
     private FunctionEvents() {}

@@ -2,6 +2,7 @@ package dev.regionless.template.internal.resource;
 
 import dev.regionless.template.EventInvokeSpec;
 import dev.regionless.template.FunctionSpec;
+import dev.regionless.template.QueueEventSpec;
 import dev.regionless.template.QueueSpec;
 import dev.regionless.template.ScheduleEventSpec;
 import dev.regionless.template.StreamEventSpec;
@@ -30,6 +31,7 @@ final class ReadContext {
     private final Map<String, String> tableNames = new HashMap<>();
     private final WebSocketRegistry webSockets = new WebSocketRegistry();
     private final List<StreamEventSpec> streamEvents = new ArrayList<>();
+    private final List<QueueEventSpec> queueEvents = new ArrayList<>();
     private final RoutingRegistry routing = new RoutingRegistry();
     private final List<QueueSpec> queues = new ArrayList<>();
     private final List<ScheduleEventSpec> schedules = new ArrayList<>();
@@ -76,6 +78,14 @@ final class ReadContext {
 
     void addStreamEvent(StreamEventSpec event) {
         streamEvents.add(event);
+    }
+
+    List<QueueEventSpec> queueEvents() {
+        return queueEvents;
+    }
+
+    void addQueueEvent(QueueEventSpec event) {
+        queueEvents.add(event);
     }
 
     List<ScheduleEventSpec> schedules() {

@@ -144,6 +144,7 @@ public final class ResourceDirectory implements ResourceLookup {
                 context.topics(),
                 context.subscriptions(),
                 context.eventInvokeConfigs(),
+                context.queueEvents(),
                 warnings);
     }
 

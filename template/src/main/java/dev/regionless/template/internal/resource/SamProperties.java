@@ -149,6 +149,22 @@ final class SamProperties {
                     "StartingPositionTimestamp",
                     "StartingPosition TRIM_HORIZON or LATEST; DynamoDB streams have no AT_TIMESTAMP"));
 
+    static final PropertyRules SQS_EVENT = new PropertyRules(
+            "an SQS event",
+            Set.of(
+                    "Queue",
+                    "BatchSize",
+                    "MaximumBatchingWindowInSeconds",
+                    "Enabled",
+                    "ScalingConfig",
+                    "FunctionResponseTypes",
+                    "FilterCriteria"),
+            Map.ofEntries(
+                    entry("KmsKeyArn", "filter criteria are not encrypted at rest"), entry("MetricsConfig", LOGS)),
+            Map.of(
+                    "ProvisionedPollerConfig",
+                    "ScalingConfig.MaximumConcurrency; pollers scale with the queue's backlog"));
+
     private static final String DELIVERY_RETRIES = "EventBridge's retries of a failed delivery are not modelled: the"
             + " region hands each event straight to the function";
 

@@ -12,10 +12,9 @@ import java.util.List;
 /**
  * Deploy-time advice about settings that are valid alone but do not fit together, added to the template's warnings:
  * a function behind an API that may run longer than the gateway waits for it; a function invoked asynchronously with
- * nowhere for its failed events to go; a stream event that discards failed records without keeping a trace.
- *
- * <p>The queue rule (a queue's visibility timeout under six times the timeout of the function it feeds) needs queues
- * in the template model, which Regionless does not have yet.
+ * nowhere for its failed events to go; a stream event that discards failed records without keeping a trace; a queue
+ * whose visibility timeout is under six times the timeout of the function it feeds (AWS's guidance), so that a
+ * message can reappear, and be processed again, while its batch is still running or being retried.
  */
 final class TemplateLint {
     /** API Gateway's integration timeouts: the most a client waits for the function. */
@@ -23,6 +22,8 @@ final class TemplateLint {
 
     static final int HTTP_TIMEOUT_SECONDS = 30;
     static final int WEBSOCKET_TIMEOUT_SECONDS = 29;
+    /** AWS's guidance for a queue that feeds a function: a visibility timeout of at least six function timeouts. */
+    static final int VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
 
     private final ReadContext context;
 
@@ -35,6 +36,7 @@ final class TemplateLint {
         lint.apiTimeouts(apis, webSocketApis);
         lint.asyncFailureDestinations();
         lint.streamDiscards();
+        lint.queueVisibility();
     }
 
     private void apiTimeouts(List<ApiSpec> apis, List<WebSocketApiSpec> webSocketApis) {
@@ -126,6 +128,42 @@ final class TemplateLint {
                                 + " destination: they leave only a log line (expected: DestinationConfig.OnFailure)");
             }
         }
+    }
+
+    /** Only queues the template declares: another queue's visibility timeout is not known here. */
+    private void queueVisibility() {
+        for (var event : context.queueEvents()) {
+            var queue = context.queues().stream()
+                    .filter(spec -> spec.queueName().equals(event.queueName()))
+                    .findFirst();
+            var function = function(event.functionLogicalId());
+            if (queue.isEmpty() || function.isEmpty()) {
+                continue;
+            }
+            var visibility = queue.get().attributes().get("VisibilityTimeout");
+            int seconds = visibility == null ? 30 : Integer.parseInt(visibility);
+            int timeout = function.get().timeoutSeconds();
+            int wanted = VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT * timeout;
+            if (seconds < wanted) {
+                context.warn(
+                        eventLocation(event.functionLogicalId(), event.eventName()),
+                        "queue " + queue.get().logicalId() + " has a VisibilityTimeout of " + seconds + " s, less than"
+                                + " six times the " + timeout + " s Timeout of " + event.functionLogicalId()
+                                + ": a message can reappear and be processed again while its batch is still running"
+                                + " or being retried (expected: a VisibilityTimeout of at least " + wanted + " s)");
+            }
+        }
+    }
+
+    /** Where the event is written (its line), or its path under the function when it came from elsewhere. */
+    private Location eventLocation(String functionLogicalId, String eventName) {
+        var entry = context.directory().entry(functionLogicalId).orElseThrow();
+        return entry.properties()
+                .get("Events")
+                .filter(node -> node instanceof dev.regionless.template.internal.node.Mapping)
+                .flatMap(node -> ((dev.regionless.template.internal.node.Mapping) node).get(eventName))
+                .map(dev.regionless.template.internal.node.Node::location)
+                .orElse(entry.location().child("Properties").child("Events").child(eventName));
     }
 
     private java.util.Optional<FunctionSpec> function(String logicalId) {
