@@ -13,7 +13,7 @@ import java.util.Enumeration;
  * <p>Classes come from the function's code first (child-first, like the Lambda runtime, so a function's own
  * AWS SDK and libraries are used); JDK classes come from the platform; only Lambda's handler contract
  * ({@code aws-lambda-java-core}) and the sandbox hooks are shared with the host, so the host can call handlers
- * through the real {@code RequestHandler} interface.
+ * through the real {@code RequestHandler} interface, and joda-time (see {@link #isShared}).
  */
 public final class EnvironmentClassLoader extends ClassLoader implements Sandbox.SandboxedLoader {
     private static final ClassLoader HOST = EnvironmentClassLoader.class.getClassLoader();
@@ -102,11 +102,19 @@ public final class EnvironmentClassLoader extends ClassLoader implements Sandbox
         }
     }
 
-    /** The handler contract of aws-lambda-java-core and our sandbox hooks; not the events or serialization libraries. */
+    /**
+     * Whether a class comes from the host rather than the function's code: the handler contract of
+     * aws-lambda-java-core and our sandbox hooks (not the events or serialization libraries), and joda-time:
+     * Amazon's event serialization library binds its reader of joda {@code DateTime} (in {@code ScheduledEvent},
+     * {@code SNSEvent}, ...) to the first class loader it serves, once per JVM, as a Lambda JVM has one; with a
+     * loader per environment, every later environment's {@code DateTime} would be a class it cannot read. Sharing
+     * joda-time (the version aws-lambda-java-events depends on) gives every environment the one it can.
+     */
     static boolean isShared(String className) {
         var packageName = className.substring(0, Math.max(0, className.lastIndexOf('.')));
         return packageName.equals("com.amazonaws.services.lambda.runtime")
                 || packageName.equals("com.amazonaws.services.lambda.runtime.logging")
-                || packageName.equals("dev.regionless.functions.sandbox");
+                || packageName.equals("dev.regionless.functions.sandbox")
+                || className.startsWith("org.joda.time.");
     }
 }

@@ -76,6 +76,36 @@ class LocalFunctionsTest {
     }
 
     @Test
+    void typedEventsWithJodaTimesAreReadInEveryFunctionNotOnlyTheFirstToReadOne() {
+        // A REST proxy event, read first, makes the library bind its joda reader JVM-wide to this function's loader.
+        functions.deploy(List.of(
+                function("api", "ProxyRequestPath"),
+                function("topic-first", "SnsEventTime"),
+                function("topic-second", "SnsEventTime"),
+                function("schedule", "ScheduledEventTime")));
+        var notification = """
+                {"Records":[{"EventSource":"aws:sns","EventVersion":"1.0","EventSubscriptionArn":"arn:aws:sns:x",
+                "Sns":{"Type":"Notification","MessageId":"1","TopicArn":"arn:aws:sns:eu-west-2:123456789012:t",
+                "Message":"hi","Timestamp":"2026-03-01T10:00:00.000Z","SignatureVersion":"1"}}]}""".getBytes(StandardCharsets.UTF_8);
+        var scheduled = """
+                {"version":"0","id":"1","detail-type":"Scheduled Event","source":"aws.events",
+                "account":"123456789012","time":"2026-03-01T10:00:00Z","region":"eu-west-2",
+                "resources":[],"detail":{}}""".getBytes(StandardCharsets.UTF_8);
+
+        var path = text(functions.invoke("api", "{\"path\":\"/hello\"}".getBytes(StandardCharsets.UTF_8)));
+        var times = List.of(
+                text(functions.invoke("topic-first", notification)),
+                text(functions.invoke("topic-second", notification)),
+                text(functions.invoke("schedule", scheduled)));
+
+        assertThat(path).isEqualTo("/hello");
+        assertThat(times)
+                .allSatisfy(
+                        time -> assertThat(java.time.OffsetDateTime.parse(time).toInstant())
+                                .isEqualTo(Instant.parse("2026-03-01T10:00:00Z")));
+    }
+
+    @Test
     void concurrentInvocationsGetSeparateEnvironmentsWithTheirOwnStaticState() throws Exception {
         functions.deploy(List.of(function("sleeper", "Sleeper")));
         var start = new CountDownLatch(1);
