@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 
@@ -41,7 +35,11 @@ class AsyncInvocationCrashIT {
         var acknowledged = ConcurrentHashMap.<String>newKeySet();
         var refused = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
         try (var region = startRegion(template);
-                var lambda = lambda(serviceUri())) {
+                var lambda = CrashTests.failFastClient(
+                        LambdaClient.builder(),
+                        CrashTests.serviceUri(work, "eu-west-2"),
+                        // Generous: the region starts many execution environments at once on a busy machine.
+                        Duration.ofSeconds(30))) {
             var stop = new AtomicBoolean();
             var threads = new ArrayList<Thread>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -92,17 +90,9 @@ class AsyncInvocationCrashIT {
     }
 
     private CliProcess startRegion(Path template) throws Exception {
+        // A restarted region listens on new ports: no client may read the killed one's entry.
         Files.deleteIfExists(work.resolve("data/endpoints.json"));
-        var region = CliProcess.start(
-                work, "region", "--name", "eu-west-2", "--data", "data", "--template", template.toString());
-        await().atMost(Duration.ofSeconds(60)).until(() -> region.output().contains("Press Ctrl-C"));
-        return region;
-    }
-
-    private URI serviceUri() throws Exception {
-        var endpoints = new ObjectMapper().readTree(Files.readString(work.resolve("data/endpoints.json")));
-        return URI.create(
-                endpoints.get("regions").get("eu-west-2").get("service").asText());
+        return CrashTests.startRegion(work, "eu-west-2", "--template", template.toString());
     }
 
     private static void invoke(
@@ -144,19 +134,5 @@ class AsyncInvocationCrashIT {
             }
         }
         return ids;
-    }
-
-    private static LambdaClient lambda(URI endpoint) {
-        return LambdaClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.EU_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        // Generous: the region starts many execution environments at once on a busy machine.
-                        .socketTimeout(Duration.ofSeconds(30))
-                        .build())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                .build();
     }
 }

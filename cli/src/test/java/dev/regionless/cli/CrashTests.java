@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,9 +24,14 @@ import software.amazon.awssdk.regions.Region;
 final class CrashTests {
     private CrashTests() {}
 
-    /** Starts {@code ./regionless region --name R --data data} in {@code work} and waits until it serves. */
-    static CliProcess startRegion(Path work, String region) throws Exception {
-        var process = CliProcess.start(work, "region", "--name", region, "--data", "data");
+    /**
+     * Starts {@code ./regionless region --name R --data data} (and {@code options}, such as {@code --template T}) in
+     * {@code work} and waits until it serves.
+     */
+    static CliProcess startRegion(Path work, String region, String... options) throws Exception {
+        var arguments = new java.util.ArrayList<>(List.of("region", "--name", region, "--data", "data"));
+        arguments.addAll(List.of(options));
+        var process = CliProcess.start(work, arguments.toArray(String[]::new));
         await().atMost(Duration.ofSeconds(60)).until(() -> process.output().contains("Press Ctrl-C"));
         return process;
     }
@@ -53,12 +59,18 @@ final class CrashTests {
     /** A client of any AWS service that makes one attempt per call, with short timeouts. */
     static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C failFastClient(
             B builder, URI endpoint) {
+        return failFastClient(builder, endpoint, Duration.ofSeconds(5));
+    }
+
+    /** As above, waiting up to {@code socketTimeout} for an answer. */
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C failFastClient(
+            B builder, URI endpoint, Duration socketTimeout) {
         return builder.endpointOverride(endpoint)
                 .region(Region.EU_WEST_2)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(socketTimeout)
                         .build())
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build();
